@@ -1,0 +1,28 @@
+# Two commands work on a fresh machine with only Python and make: `make chat` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup chat test lint unit
+
+$(STAMP): pyproject.toml requirements-dev.txt lambda/requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	$(BIN)/python -m pip install -q --no-deps -e .
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+chat: setup
+	$(BIN)/skill-sim chat
+
+lint: setup
+	$(BIN)/ruff check lambda tools tests
+	$(BIN)/ruff format --check lambda tools tests
+
+unit: setup
+	$(BIN)/pytest
+
+test: lint unit

@@ -1,0 +1,108 @@
+"""Plain functions that decide what to say: content in, ``Reply`` out. No SDK objects here."""
+
+from __future__ import annotations
+
+import re
+
+from itb_skill import safety
+from itb_skill.content import Content, IntentRoute
+from itb_skill.speech import Reply
+
+# Session attribute keys.
+OFFER = "offer"  # {"topic": id, "part": n}: what "yes" will play
+LAST = "last"  # the last reply's texts, for "repeat"
+
+
+def topic_reply(content: Content, topic_id: str, part: int = 0) -> Reply:
+    """One part of a topic, ending with the offer of what comes next (so the microphone stays open)."""
+    topic = content.topics[topic_id]
+    part = max(0, min(part, len(topic.parts) - 1))
+    if part + 1 < len(topic.parts):
+        offer = {"topic": topic_id, "part": part + 1}
+        prompt, reprompt = content.text("more_prompt"), content.text("more_reprompt")
+    elif topic.follow_up:
+        offer = {"topic": topic.follow_up, "part": 0}
+        described = content.topics[topic.follow_up].offer
+        prompt = content.text("offer_prompt").replace("{offer}", described)
+        reprompt = content.text("offer_reprompt").replace("{offer}", described)
+    else:
+        offer = None
+        prompt = reprompt = content.text("anything_else")
+    return Reply(
+        speech=f"{topic.parts[part]} {prompt}",
+        reprompt=reprompt,
+        card_title=topic.title,
+        card_text=topic.card,
+        topic=topic_id,
+        attributes={OFFER: offer},
+    )
+
+
+def route(content: Content, intent_name: str, slot_ids: dict[str, str | None]) -> str | None:
+    """The topic id an intent asks for. ``slot_ids`` maps slot name to its resolved id
+    (None when the user said something that matched no id; absent when the slot was empty)."""
+    entry: IntentRoute | None = content.intents.get(intent_name)
+    if entry is None:
+        return None
+    if entry.slot is None:
+        return entry.topic
+    if entry.slot not in slot_ids:
+        return entry.empty or entry.topic
+    resolved = slot_ids[entry.slot]
+    if resolved is not None and entry.by_id and resolved in entry.by_id:
+        return entry.by_id[resolved]
+    return entry.otherwise or entry.topic
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def find_topic(content: Content, text: str | None) -> str | None:
+    """Best topic for free text by keyword overlap, or None. Used for AMAZON.SearchQuery slots."""
+    if not text:
+        return None
+    words = set(_WORD.findall(text.lower()[:500]))
+    best, best_score = None, 0
+    for topic in content.topics.values():
+        score = sum(1 for keyword in topic.keywords if set(keyword.split()) <= words)
+        if score > best_score:
+            best, best_score = topic.id, score
+    return best
+
+
+def simple_reply(
+    content: Content, key: str, *, end_session: bool = False, outcome: str = "answered"
+) -> Reply:
+    """A reply made of one content string and (if the session stays open) its ``<key>_reprompt``."""
+    reprompt = None if end_session else content.text(f"{key}_reprompt")
+    return Reply(
+        speech=content.text(key),
+        reprompt=reprompt,
+        card_title=content.strings.get(f"{key}_card_title"),
+        card_text=content.strings.get(f"{key}_card"),
+        end_session=end_session,
+        outcome=outcome,
+    )
+
+
+def emergency_reply(kind: str) -> Reply:
+    """Built from safety constants only: no content, no storage, no network."""
+    speech = safety.emergency_speech(kind)
+    return Reply(
+        speech=speech,
+        card_title=safety.EMERGENCY_CARD_TITLE,
+        card_text=speech,
+        end_session=True,
+        outcome="emergency",
+    )
+
+
+def error_reply() -> Reply:
+    """What the catch-all says when anything broke: constants only, with the 911 reminder."""
+    return Reply(
+        speech=safety.ERROR_SPEECH,
+        reprompt=safety.ERROR_REPROMPT,
+        card_title=safety.EMERGENCY_CARD_TITLE,
+        card_text=safety.ERROR_SPEECH,
+        outcome="error",
+    )

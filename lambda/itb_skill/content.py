@@ -1,0 +1,90 @@
+"""The skill's words, loaded once from ``content/<locale>.json`` beside the function.
+
+The JSON is edited by people who do not read Python; its shape is documented in
+``content/README.md``. Code only looks things up here; it never holds prose.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from itb_skill.speech import Phone
+
+CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+DEFAULT_LOCALE = "en-US"
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    section: str  # heading of the patient-page section the answer rests on
+    title: str  # card title
+    parts: tuple[str, ...]  # spoken answer, split into parts offered with "want to hear more?"
+    card: str
+    offer: str  # how another answer offers this one: "hear {offer}?"
+    follow_up: str | None  # topic id offered after the last part
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IntentRoute:
+    """How an intent maps to topics: directly, or through one slot's resolved id."""
+
+    topic: str | None = None
+    slot: str | None = None
+    by_id: dict[str, str] | None = None
+    otherwise: str | None = None  # a slot value that is not in by_id
+    empty: str | None = None  # no slot value at all
+
+
+@dataclass(frozen=True)
+class Content:
+    locale: str
+    strings: dict[str, str]
+    phones: dict[str, Phone]
+    topics: dict[str, Topic]
+    intents: dict[str, IntentRoute]
+
+    def text(self, key: str) -> str:
+        return self.strings[key]
+
+
+def _parse(raw: dict, locale: str) -> Content:
+    topics = {
+        topic_id: Topic(
+            id=topic_id,
+            section=entry["section"],
+            title=entry["title"],
+            parts=tuple(entry["speech"]),
+            card=entry["card"],
+            offer=entry["offer"],
+            follow_up=entry.get("follow_up"),
+            keywords=tuple(entry.get("keywords", ())),
+        )
+        for topic_id, entry in raw["topics"].items()
+    }
+    intents = {name: IntentRoute(**route) for name, route in raw["intents"].items()}
+    phones = {name: Phone(**phone) for name, phone in raw["phones"].items()}
+    return Content(locale, dict(raw["strings"]), phones, topics, intents)
+
+
+@cache
+def supported_locales() -> frozenset[str]:
+    return frozenset(path.stem for path in CONTENT_DIR.glob("*.json"))
+
+
+def load(locale: str | None = DEFAULT_LOCALE) -> Content:
+    """The content for ``locale``, falling back to en-US for any locale we do not carry."""
+    if not isinstance(locale, str) or locale not in supported_locales():
+        locale = DEFAULT_LOCALE
+    return _load_file(locale)
+
+
+@cache
+def _load_file(locale: str) -> Content:
+    """Read and parse one locale's file, once per process."""
+    with (CONTENT_DIR / f"{locale}.json").open(encoding="utf-8") as handle:
+        return _parse(json.load(handle), locale)

@@ -1,0 +1,305 @@
+"""Thin request handlers: each picks a ``Reply`` from ``answers`` and hands it to ``respond``.
+
+Registration order lives in ``lambda_function.py``: safety first, catch-alls last.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import get_intent_name, get_locale, is_intent_name, is_request_type
+from ask_sdk_model import Response
+from ask_sdk_model.ui import SimpleCard
+
+from itb_skill import answers, content, safety
+from itb_skill.speech import Reply, to_card, to_ssml
+
+logger = logging.getLogger(__name__)
+
+EMERGENCY_INTENT = "EmergencyIntent"
+QUESTION_INTENT = "QuestionIntent"
+QUESTION_SLOT = "query"
+PACE = "pace"
+
+
+# ---- request helpers: defensive, because a malformed request must never raise here ----
+
+
+def _intent(handler_input: HandlerInput):
+    return getattr(handler_input.request_envelope.request, "intent", None)
+
+
+def slot_texts(handler_input: HandlerInput) -> list[str]:
+    """Every raw slot value in the request: the free text the user said."""
+    intent = _intent(handler_input)
+    slots = getattr(intent, "slots", None) or {}
+    texts = []
+    for slot in slots.values():
+        value = getattr(slot, "value", None)
+        if isinstance(value, str) and value:
+            texts.append(value)
+    return texts
+
+
+def slot_ids(handler_input: HandlerInput) -> dict[str, str | None]:
+    """Filled slots mapped to their entity-resolution id (None when the value matched no id)."""
+    intent = _intent(handler_input)
+    slots = getattr(intent, "slots", None) or {}
+    resolved: dict[str, str | None] = {}
+    for name, slot in slots.items():
+        if not getattr(slot, "value", None):
+            continue
+        resolved[name] = None
+        authorities = getattr(getattr(slot, "resolutions", None), "resolutions_per_authority", None) or []
+        for authority in authorities:
+            status = getattr(getattr(authority, "status", None), "code", None)
+            if getattr(status, "value", status) == "ER_SUCCESS_MATCH" and authority.values:
+                resolved[name] = authority.values[0].value.id
+                break
+    return resolved
+
+
+def session_attributes(handler_input: HandlerInput) -> dict:
+    attributes = handler_input.attributes_manager.session_attributes
+    return attributes if isinstance(attributes, dict) else {}
+
+
+def locale_content(handler_input: HandlerInput) -> content.Content:
+    try:
+        locale = get_locale(handler_input)
+    except Exception:  # a request without a locale still gets the default content
+        locale = None
+    return content.load(locale)
+
+
+def respond(handler_input: HandlerInput, reply: Reply, phones=None) -> Response:
+    """Turn a ``Reply`` into the Alexa response, and remember it for "repeat" and "yes"."""
+    attributes = session_attributes(handler_input)
+    pace = attributes.get(PACE, "normal")
+    builder = handler_input.response_builder
+    builder.speak(to_ssml(reply.speech, phones, pace))
+    if reply.reprompt and not reply.end_session:
+        builder.ask(to_ssml(reply.reprompt, phones, pace))
+    if reply.card_title and reply.card_text:
+        builder.set_card(SimpleCard(title=reply.card_title, content=to_card(reply.card_text, phones)))
+    builder.set_should_end_session(reply.end_session)
+    if not reply.end_session:
+        attributes.update(reply.attributes)
+        attributes[answers.LAST] = {
+            "speech": reply.speech,
+            "reprompt": reply.reprompt,
+            "card_title": reply.card_title,
+            "card_text": reply.card_text,
+            "topic": reply.topic,
+        }
+        if answers.OFFER not in reply.attributes:
+            attributes.pop(answers.OFFER, None)
+    handler_input.attributes_manager.session_attributes = attributes
+    # For the log line and metrics (read by the logging interceptor).
+    handler_input.attributes_manager.request_attributes.update(outcome=reply.outcome, topic=reply.topic)
+    return builder.response
+
+
+def respond_with_content(handler_input: HandlerInput, reply: Reply, texts: content.Content) -> Response:
+    return respond(handler_input, reply, texts.phones)
+
+
+# ---- safety first ----
+
+
+class EmergencyHandler(AbstractRequestHandler):
+    """The emergency intent, or any slot value that reports danger, whatever intent carried it."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(EMERGENCY_INTENT)(handler_input) or _danger(handler_input) is not None
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        danger = _danger(handler_input)
+        kind = danger.kind if danger else safety.EMERGENCY
+        return respond(handler_input, answers.emergency_reply(kind))
+
+
+def _danger(handler_input: HandlerInput) -> safety.Danger | None:
+    if not is_request_type("IntentRequest")(handler_input):
+        return None
+    for text in slot_texts(handler_input):
+        danger = safety.screen(text)
+        if danger is not None:
+            return danger
+    return None
+
+
+# ---- the conversation ----
+
+
+class LaunchHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_request_type("LaunchRequest")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        texts = locale_content(handler_input)
+        return respond_with_content(handler_input, answers.simple_reply(texts, "welcome"), texts)
+
+
+class TopicHandler(AbstractRequestHandler):
+    """Every intent that the content maps to a topic, directly or through a slot."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        if not is_request_type("IntentRequest")(handler_input):
+            return False
+        return get_intent_name(handler_input) in locale_content(handler_input).intents
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        texts = locale_content(handler_input)
+        topic_id = answers.route(texts, get_intent_name(handler_input), slot_ids(handler_input))
+        reply = answers.topic_reply(texts, topic_id) if topic_id else answers.simple_reply(texts, "fallback")
+        return respond_with_content(handler_input, reply, texts)
+
+
+class QuestionHandler(AbstractRequestHandler):
+    """Free text (AMAZON.SearchQuery) matched to a topic by keywords; otherwise the fallback."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(QUESTION_INTENT)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        texts = locale_content(handler_input)
+        query = next(iter(slot_texts(handler_input)), None)
+        topic_id = answers.find_topic(texts, query)
+        if topic_id is None:
+            reply = answers.simple_reply(texts, "fallback", outcome="fallback")
+        else:
+            reply = answers.topic_reply(texts, topic_id)
+        return respond_with_content(handler_input, reply, texts)
+
+
+class YesHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.YesIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        texts = locale_content(handler_input)
+        offer = session_attributes(handler_input).get(answers.OFFER)
+        if isinstance(offer, dict) and offer.get("topic") in texts.topics:
+            part = offer.get("part", 0)
+            reply = answers.topic_reply(texts, offer["topic"], part if isinstance(part, int) else 0)
+        else:
+            reply = answers.simple_reply(texts, "nothing_offered")
+        return respond_with_content(handler_input, reply, texts)
+
+
+class NoHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.NoIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        texts = locale_content(handler_input)
+        return respond_with_content(handler_input, answers.simple_reply(texts, "declined"), texts)
+
+
+class RepeatHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.RepeatIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        texts = locale_content(handler_input)
+        attributes = session_attributes(handler_input)
+        last = attributes.get(answers.LAST)
+        if isinstance(last, dict) and isinstance(last.get("speech"), str):
+            offer = attributes.get(answers.OFFER)
+            reply = Reply(
+                speech=last["speech"],
+                reprompt=last.get("reprompt") or texts.text("anything_else"),
+                card_title=last.get("card_title"),
+                card_text=last.get("card_text"),
+                topic=last.get("topic"),
+                attributes={answers.OFFER: offer} if offer else {},
+            )
+        else:
+            reply = answers.simple_reply(texts, "nothing_to_repeat")
+        return respond_with_content(handler_input, reply, texts)
+
+
+class StartOverHandler(AbstractRequestHandler):
+    """Start over and navigate home both go back to the list of topics."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.StartOverIntent")(handler_input) or is_intent_name(
+            "AMAZON.NavigateHomeIntent"
+        )(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        texts = locale_content(handler_input)
+        return respond_with_content(handler_input, answers.simple_reply(texts, "start_over"), texts)
+
+
+class HelpHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.HelpIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        texts = locale_content(handler_input)
+        return respond_with_content(handler_input, answers.simple_reply(texts, "help"), texts)
+
+
+class StopHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.StopIntent")(handler_input) or is_intent_name("AMAZON.CancelIntent")(
+            handler_input
+        )
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        texts = locale_content(handler_input)
+        return respond_with_content(
+            handler_input, answers.simple_reply(texts, "goodbye", end_session=True), texts
+        )
+
+
+class FallbackHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.FallbackIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        texts = locale_content(handler_input)
+        reply = answers.simple_reply(texts, "fallback", outcome="fallback")
+        return respond_with_content(handler_input, reply, texts)
+
+
+class SessionEndedHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_request_type("SessionEndedRequest")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        # Alexa accepts no speech here; an empty response closes the session.
+        handler_input.attributes_manager.request_attributes.update(outcome="ended", topic=None)
+        return handler_input.response_builder.response
+
+
+class UnknownRequestHandler(AbstractRequestHandler):
+    """Any intent or request type the skill does not know: treated like the fallback."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return True
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        texts = locale_content(handler_input)
+        reply = answers.simple_reply(texts, "fallback", outcome="fallback")
+        return respond_with_content(handler_input, reply, texts)
+
+
+class CatchAllExceptionHandler(AbstractExceptionHandler):
+    """Answers whenever anything broke. Built from constants; must never raise itself."""
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        return True
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        logger.error("handler failed: %s", type(exception).__name__)
+        try:
+            return respond(handler_input, answers.error_reply())
+        except Exception:  # even the session attributes may be unusable
+            builder = handler_input.response_builder
+            reply = answers.error_reply()
+            return builder.speak(to_ssml(reply.speech)).ask(to_ssml(reply.reprompt)).response

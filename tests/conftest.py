@@ -1,0 +1,44 @@
+"""Shared fixtures: every test talks to the real ``lambda_handler`` through one request factory."""
+
+from __future__ import annotations
+
+import pytest
+
+from skill_sim import envelope
+
+
+class Conversation:
+    """A test's side of one Alexa session."""
+
+    def __init__(self, handler, **session_options):
+        self.handler = handler
+        self.session = envelope.Session(**session_options)
+
+    def launch(self) -> envelope.Heard:
+        return envelope.send(self.handler, self.session, envelope.launch_request())
+
+    def intent(self, name: str, **slots) -> envelope.Heard:
+        """``slots`` values are plain strings, or (value, resolved_id, slot_type) tuples."""
+        built = {}
+        for slot_name, spec in slots.items():
+            if isinstance(spec, tuple):
+                value, resolved_id, slot_type = spec
+                built[slot_name] = envelope.slot(slot_name, value, resolved_id, slot_type=slot_type)
+            else:
+                built[slot_name] = envelope.slot(slot_name, spec)
+        return envelope.send(self.handler, self.session, envelope.intent_request(name, built))
+
+    def end(self) -> envelope.Heard:
+        return envelope.send(self.handler, self.session, envelope.session_ended_request())
+
+
+@pytest.fixture
+def lambda_handler():
+    import lambda_function
+
+    return lambda_function.lambda_handler
+
+
+@pytest.fixture
+def conversation(lambda_handler):
+    return Conversation(lambda_handler)

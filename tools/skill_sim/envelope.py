@@ -1,0 +1,141 @@
+"""Request envelopes as Alexa sends them, and the response read back as what a listener gets.
+
+The one request factory for the simulator and the tests.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+DEFAULT_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
+DEFAULT_USER_ID = "amzn1.ask.account.SIMULATED-USER"
+DEFAULT_LOCALE = "en-US"
+
+
+@dataclass
+class Session:
+    """One conversation: ids and attributes carried from turn to turn."""
+
+    skill_id: str = DEFAULT_SKILL_ID
+    user_id: str = DEFAULT_USER_ID
+    locale: str = DEFAULT_LOCALE
+    session_id: str = field(default_factory=lambda: f"amzn1.echo-api.session.{uuid.uuid4()}")
+    attributes: dict[str, Any] = field(default_factory=dict)
+    new: bool = True
+
+    def envelope(self, request: dict[str, Any]) -> dict[str, Any]:
+        event = {
+            "version": "1.0",
+            "session": {
+                "new": self.new,
+                "sessionId": self.session_id,
+                "application": {"applicationId": self.skill_id},
+                "attributes": dict(self.attributes),
+                "user": {"userId": self.user_id},
+            },
+            "context": {
+                "System": {
+                    "application": {"applicationId": self.skill_id},
+                    "user": {"userId": self.user_id},
+                    "device": {"deviceId": "amzn1.ask.device.SIMULATED", "supportedInterfaces": {}},
+                    "apiEndpoint": "https://api.amazonalexa.com",
+                }
+            },
+            "request": {
+                "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
+                "timestamp": "2026-11-25T08:00:00Z",
+                "locale": self.locale,
+                **request,
+            },
+        }
+        self.new = False
+        return event
+
+
+def launch_request() -> dict[str, Any]:
+    return {"type": "LaunchRequest"}
+
+
+def session_ended_request(reason: str = "USER_INITIATED") -> dict[str, Any]:
+    return {"type": "SessionEndedRequest", "reason": reason}
+
+
+def slot(
+    name: str,
+    value: str | None,
+    resolved_id: str | None = None,
+    resolved_name: str | None = None,
+    slot_type: str = "",
+) -> dict[str, Any]:
+    """A slot as Alexa sends it; with ``resolved_id`` it carries a matching entity resolution."""
+    data: dict[str, Any] = {"name": name, "confirmationStatus": "NONE"}
+    if value is None:
+        return data
+    data["value"] = value
+    if slot_type and not slot_type.startswith("AMAZON."):
+        authority = f"amzn1.er-authority.echo-sdk.{DEFAULT_SKILL_ID}.{slot_type}"
+        if resolved_id is None:
+            data["resolutions"] = {
+                "resolutionsPerAuthority": [
+                    {"authority": authority, "status": {"code": "ER_SUCCESS_NO_MATCH"}}
+                ]
+            }
+        else:
+            data["resolutions"] = {
+                "resolutionsPerAuthority": [
+                    {
+                        "authority": authority,
+                        "status": {"code": "ER_SUCCESS_MATCH"},
+                        "values": [{"value": {"name": resolved_name or value, "id": resolved_id}}],
+                    }
+                ]
+            }
+    return data
+
+
+def intent_request(name: str, slots: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    return {
+        "type": "IntentRequest",
+        "dialogState": "COMPLETED",
+        "intent": {"name": name, "confirmationStatus": "NONE", "slots": slots or {}},
+    }
+
+
+@dataclass
+class Heard:
+    """A response as the user experiences it."""
+
+    speech: str
+    ssml: str
+    reprompt: str | None
+    card: dict[str, Any] | None
+    end_session: bool | None
+    attributes: dict[str, Any]
+    raw: dict[str, Any]
+
+
+def read_response(raw: dict[str, Any]) -> Heard:
+    from itb_skill.speech import ssml_to_text  # the function's own renderer, read back
+
+    response = raw.get("response") or {}
+    ssml = (response.get("outputSpeech") or {}).get("ssml", "")
+    reprompt_ssml = ((response.get("reprompt") or {}).get("outputSpeech") or {}).get("ssml")
+    return Heard(
+        speech=ssml_to_text(ssml),
+        ssml=ssml,
+        reprompt=ssml_to_text(reprompt_ssml) if reprompt_ssml else None,
+        card=response.get("card"),
+        end_session=response.get("shouldEndSession"),
+        attributes=raw.get("sessionAttributes") or {},
+        raw=raw,
+    )
+
+
+def send(handler, session: Session, request: dict[str, Any]) -> Heard:
+    """Send one request through ``handler`` (the real lambda_handler) and carry the session on."""
+    raw = handler(session.envelope(request), None)
+    heard = read_response(raw)
+    session.attributes = dict(heard.attributes)
+    return heard
