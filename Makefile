@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup chat test lint unit
+.PHONY: setup chat test lint unit bench
 
 $(STAMP): pyproject.toml requirements-dev.txt lambda/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,3 +26,7 @@ unit: setup
 	$(BIN)/pytest
 
 test: lint unit
+
+# Is the skill as fast as a hello-world skill? Prints a table; fails when a budget is missed (bench/run.py).
+bench: setup
+	$(BIN)/python bench/run.py
