@@ -66,6 +66,16 @@ def warm(spec: dict) -> dict:
     for _ in range(spec["warmup"]):
         conversation(None)
     timings: list[int] = []
+    if spec.get("profile"):  # where warm time goes, by cumulative time (timings are then inflated)
+        import cProfile
+        import io
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.runcall(lambda: [conversation(timings) for _ in range(spec["rounds"])])
+        report = io.StringIO()
+        pstats.Stats(profiler, stream=report).sort_stats("cumulative").print_stats(25)
+        return {"ns": timings, "profile": report.getvalue()}
     for _ in range(spec["rounds"]):
         conversation(timings)
     return {"ns": timings}

@@ -281,8 +281,10 @@ def cold_once(skill: Skill, event_path: Path, extra_args=(), env: dict[str, str]
     return result
 
 
-def warm_samples(skill: Skill, rounds: int) -> list[int]:
+def warm_samples(skill: Skill, rounds: int, profile: bool = False) -> list[int] | str:
+    """Per-request nanoseconds over ``rounds`` conversations; with ``profile``, the cProfile report."""
     spec = {
+        "profile": profile,
         "mode": "warm",
         "dir": str(skill.task_root),
         "tools": str(TOOLS_DIR),
@@ -291,7 +293,7 @@ def warm_samples(skill: Skill, rounds: int) -> list[int]:
         "rounds": rounds,
     }
     result, _, _ = run_child(spec, skill.workdir, skill.env)
-    return result["ns"]
+    return result["profile"] if profile else result["ns"]
 
 
 # ---- request mixes: same shape for both skills ----
@@ -590,12 +592,16 @@ def main(argv=None) -> int:
 
         missed = [row for row in rows if row.passed is False] + (["forbidden"] if forbidden else [])
         cold_missed = any(row.passed is False and row.measure.startswith("cold") for row in rows)
+        warm_missed = any(row.passed is False and row.measure.startswith("warm") for row in rows)
         if cold_missed or args.profile:
             print("\nWhere the project's cold start goes (python -X importtime, self time, top 15):")
             for self_us, cumulative, name in import_profile(project, launch):
                 print(f"  {self_us / 1000:7.1f} ms self  {cumulative / 1000:7.1f} ms cumulative  {name}")
             print("\ncProfile of import + first LaunchRequest (cumulative):")
             print(cprofile_first_answer(project, launch))
+        if warm_missed or args.profile:
+            print("\ncProfile of the project's warm request mix (cumulative):")
+            print(warm_samples(project, args.rounds, profile=True)[-6000:])
 
     results["machine"] = info
     results["passed"] = not missed
