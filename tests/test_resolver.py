@@ -36,7 +36,11 @@ def _summary(resolution: resolver.Resolution) -> tuple[str, dict]:
         ("Is SLEEPINESS a side-effect?", "SideEffectIntent", {"effect": ("sleepiness", "SLEEPINESS")}),
         ("is tired a side effect", "SideEffectIntent", {"effect": ("tired", "SLEEPINESS")}),
         ("can the pump cause nausea", "SideEffectIntent", {"effect": ("nausea", "NAUSEA")}),
-        ("does the pump make you sick to my stomach", "SideEffectIntent", {"effect": ("sick to my stomach", "NAUSEA")}),
+        (
+            "does the pump make you sick to my stomach",
+            "SideEffectIntent",
+            {"effect": ("sick to my stomach", "NAUSEA")},
+        ),
         ("queasy", "SideEffectIntent", {"effect": ("queasy", "NAUSEA")}),  # a sample that is only a slot
         # caregivers: the same question about someone else
         ("is it right for my daughter", "CandidateIntent", {"person": ("my daughter", "CHILD")}),
@@ -120,7 +124,11 @@ def test_search_query_captures_free_text_after_its_carrier_phrase(model, utteran
     ("utterance", "intent", "slots"),
     [
         ("how long is surgery", "SurgeryLengthIntent", {}),
-        ("how long will my wife be in the surgery", "SurgeryLengthIntent", {"person": ("my wife", "PARTNER")}),
+        (
+            "how long will my wife be in the surgery",
+            "SurgeryLengthIntent",
+            {"person": ("my wife", "PARTNER")},
+        ),
         ("um is it right for my son please", "CandidateIntent", {"person": ("my son", "CHILD")}),
         ("is drowsey a side effect", "SideEffectIntent", {}),  # a typo: near, and no slot value invented
     ],
@@ -184,7 +192,13 @@ def test_invocation_phrases_are_stripped(text, rest, invoked):
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("", "empty"), ("   ", "empty"), ("x" * 400, "too long"), ("is \u2603 a side effect", "would not hear"), ("?!", "no words")],
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("x" * 400, "too long"),
+        ("is \u2603 a side effect", "would not hear"),
+        ("?!", "no words"),
+    ],
 )
 def test_bad_utterances_are_refused_with_a_clear_message(text, message):
     with pytest.raises(resolver.BadInput, match=message):

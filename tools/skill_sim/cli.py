@@ -170,7 +170,7 @@ def _chat(sim: Simulator, speak: bool) -> int:
     voice = Voice(speak)
     name = sim.model.invocation_name
     print(f"Talking to '{name}' offline ({sim.locale}). Press Enter or type 'open {name}' to start;")
-    print("'ask {0} to ...' for a one-shot question; 'quit' (or Ctrl-D) ends the session.".format(name))
+    print(f"'ask {name} to ...' for a one-shot question; 'quit' (or Ctrl-D) ends the session.")
     silences = 0
     last_reprompt: str | None = None
     while True:

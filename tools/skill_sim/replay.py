@@ -97,7 +97,8 @@ def load_script(path: str | Path) -> dict[str, Any]:
         if not isinstance(turn, dict) or not isinstance(turn.get("user"), str):
             raise ScriptError(f"{where}: each turn needs 'user: <what the user says>'")
         if set(turn) - TURN_KEYS:
-            raise ScriptError(f"{where}: unknown keys {sorted(set(turn) - TURN_KEYS)} (allowed: user, expect)")
+            unknown = sorted(set(turn) - TURN_KEYS)
+            raise ScriptError(f"{where}: unknown keys {unknown} (allowed: user, expect)")
         expect = turn.get("expect") or {}
         if not isinstance(expect, dict) or set(expect) - EXPECT_KEYS:
             raise ScriptError(f"{where}: 'expect' takes only {sorted(EXPECT_KEYS)}")
@@ -173,6 +174,7 @@ def run_script(path: str | Path, repo: str | Path | None = None) -> Result:
         result.turns += 1
         problems = check(turn, step.get("expect") or {})
         if problems:
-            result.failures.append(f"  turn {number}, user: {said!r} (resolved to {turn.intent or turn.request})")
+            resolved = turn.intent or turn.request
+            result.failures.append(f"  turn {number}, user: {said!r} (resolved to {resolved})")
             result.failures.extend(problems)
     return result

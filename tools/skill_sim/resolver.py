@@ -127,9 +127,16 @@ _NOT_WORD = re.compile(r"[^a-z0-9' ]+")
 _DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # 's after these words is "is"; elsewhere it is a possessive and the apostrophe just goes.
 _IS_AFTER = frozenset(
-    "what that it there here he she who where how when why let".split()
-)  # "let's" -> "let us" is handled below
-_SUFFIXES = (("n't", " not"), ("'re", " are"), ("'m", " am"), ("'ll", " will"), ("'ve", " have"), ("'d", " would"))
+    ["what", "that", "it", "there", "here", "he", "she", "who", "where", "how", "when", "why"]
+)
+_SUFFIXES = (
+    ("n't", " not"),
+    ("'re", " are"),
+    ("'m", " am"),
+    ("'ll", " will"),
+    ("'ve", " have"),
+    ("'d", " would"),
+)
 _WHOLE = {
     "can't": "can not",
     "cannot": "can not",
@@ -214,7 +221,8 @@ def clean_utterance(text: str) -> str:
     text = plain_ascii(text).strip()
     if len(text) > MAX_UTTERANCE_CHARS:
         raise BadInput(
-            f"utterance too long ({len(text)} characters; at most {MAX_UTTERANCE_CHARS}): say one question at a time"
+            f"utterance too long ({len(text)} characters; at most {MAX_UTTERANCE_CHARS}): "
+            "say one question at a time"
         )
     strange = sorted({ch for ch in text if ord(ch) > 126 or (ord(ch) < 32 and ch != "\t")})
     if strange:
@@ -251,7 +259,9 @@ def split_invocation(text: str, invocation_name: str) -> Invocation:
     )
     if opening:
         return Invocation(text[opening.end() :].strip(), True)
-    trailing = re.match(rf"^(.*?)[\s,]+(?:using|with|from|on|in|via)\s+(?:the\s+)?{name}[\s.!?]*$", text, re.I)
+    trailing = re.match(
+        rf"^(.*?)[\s,]+(?:using|with|from|on|in|via)\s+(?:the\s+)?{name}[\s.!?]*$", text, re.IGNORECASE
+    )
     if trailing:
         return Invocation(trailing.group(1).strip(), True)
     if re.fullmatch(rf"(?:the\s+)?{name}[\s.!?]*", text, re.IGNORECASE):
@@ -291,7 +301,8 @@ class SlotValue:
 
     def to_request(self) -> dict[str, Any]:
         """The slot as it appears in an IntentRequest."""
-        return envelope.slot(self.name, self.value, slot_type=self.type if self.value else "", values=self.matches)
+        slot_type = self.type if self.value else ""
+        return envelope.slot(self.name, self.value, slot_type=slot_type, values=self.matches)
 
     def to_json(self) -> dict[str, Any]:
         return {"value": self.value, "id": self.id, "name": self.resolved_name, "status": self.status}
@@ -342,7 +353,9 @@ class Model:
             language = data["interactionModel"]["languageModel"]
             intents = language["intents"]
         except (KeyError, TypeError):
-            raise BadInput(f"{source}: not an Alexa interaction model (no interactionModel.languageModel.intents)")
+            raise BadInput(
+                f"{source}: not an Alexa interaction model (no interactionModel.languageModel.intents)"
+            ) from None
         self.source = source
         self.invocation_name: str = str(language.get("invocationName", ""))
         self.intent_slots: dict[str, list[tuple[str, str]]] = {}
@@ -379,7 +392,7 @@ class Model:
 
     # -- building
 
-    def _add_sample(self, intent: str, text: str, slot_types: dict[str, str], from_table: bool = False) -> None:
+    def _add_sample(self, intent: str, text: str, slot_types: dict[str, str], from_table=False) -> None:
         literals: list[str] = []
         slots: list[tuple[str, str]] = []
         pieces: list[str] = []
@@ -550,7 +563,7 @@ class Model:
             values[slot_name] = (match.group(f"s{i}"), said.typed_span(first, last))
         return self._resolution(sample, values, said, how, score)
 
-    def _resolution(self, sample: _Sample, values: dict[str, tuple[str, str]], said, how, score) -> Resolution:
+    def _resolution(self, sample: _Sample, values: dict[str, tuple[str, str]], said, how, score):
         slots = self._empty_slots(sample.intent)
         for slot_name, (key, typed) in values.items():
             slot = slots.get(slot_name) or SlotValue(slot_name, dict(sample.slots).get(slot_name, ""))

@@ -32,7 +32,9 @@ def find_repo(repo: str | Path | None = None) -> Path:
     if repo is not None:
         path = Path(repo).resolve()
         if not _is_repo(path):
-            raise SimulatorError(f"{path} is not the skill repository (expected {LAMBDA_DIR}/ and {MODEL_DIR}/)")
+            raise SimulatorError(
+                f"{path} is not the skill repository (expected {LAMBDA_DIR}/ and {MODEL_DIR}/)"
+            )
         return path
     cwd = Path.cwd().resolve()
     for path in (cwd, *cwd.parents, *Path(__file__).resolve().parents):
@@ -45,7 +47,8 @@ def model_path(repo: Path, locale: str) -> Path:
     path = repo / MODEL_DIR / f"{locale}.json"
     if not path.is_file():
         have = sorted(p.stem for p in (repo / MODEL_DIR).glob("*.json"))
-        raise SimulatorError(f"no interaction model for locale {locale!r} (have: {', '.join(have) or 'none'})")
+        have_text = ", ".join(have) or "none"
+        raise SimulatorError(f"no interaction model for locale {locale!r} (have: {have_text})")
     return path
 
 
@@ -83,7 +86,9 @@ class Turn:
             "utterance": self.utterance,
             "request": self.request,
             "intent": self.intent,
-            "slots": {name: slot.to_json() for name, slot in resolution.filled().items()} if resolution else {},
+            "slots": {
+                name: slot.to_json() for name, slot in (resolution.filled() if resolution else {}).items()
+            },
             "match": (
                 {"how": resolution.how, "score": resolution.score, "sample": resolution.sample}
                 if resolution
