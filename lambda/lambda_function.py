@@ -3,6 +3,7 @@
 from ask_sdk_core.skill_builder import SkillBuilder
 
 from itb_skill import handlers
+from itb_skill.config import get as get_config
 
 skill_builder = SkillBuilder()
 
@@ -24,5 +25,9 @@ for handler in (
     skill_builder.add_request_handler(handler)
 
 skill_builder.add_exception_handler(handlers.CatchAllExceptionHandler())
+
+# Refuse requests meant for any other skill: the SDK raises before any handler runs.
+# SKILL_ID unset (local runs, the simulator) means no check.
+skill_builder.skill_id = get_config().skill_id
 
 lambda_handler = skill_builder.lambda_handler()
