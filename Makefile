@@ -21,6 +21,8 @@ chat: setup
 lint: setup
 	$(BIN)/ruff check lambda tools tests
 	$(BIN)/ruff format --check lambda tools tests
+	$(BIN)/model-lint
+	$(BIN)/cfn-lint template.yaml
 
 unit: setup
 	$(BIN)/pytest
