@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import sysconfig
@@ -83,12 +84,30 @@ def test_function_environment_comes_from_the_stack(template, resources):
     assert template["Parameters"]["UserHashSalt"]["NoEcho"] is True
 
 
-def test_only_this_skill_may_invoke_the_function(resources):
+def test_only_this_skill_may_invoke_the_function(template, resources):
     _, function = _of_type(resources, "AWS::Serverless::Function")
     events = function["Properties"]["Events"].values()
     alexa = [e for e in events if e["Type"] == "AlexaSkill"]
     assert len(alexa) == 1
-    assert alexa[0]["Properties"]["SkillId"] == {"Ref": "SkillId"}
+    # the skill id parameter, left out only while it is empty (the first deploy, before the skill exists)
+    condition, when_set, when_empty = alexa[0]["Properties"]["SkillId"]["Fn::If"]
+    assert when_set == {"Ref": "SkillId"}
+    assert when_empty == {"Ref": "AWS::NoValue"}
+    assert template["Conditions"][condition] == {"Fn::Not": [{"Fn::Equals": [{"Ref": "SkillId"}, ""]}]}
+
+
+@pytest.mark.parametrize(
+    ("value", "accepted"),
+    [
+        ("amzn1.ask.skill.0a1b2c3d-0000-4000-8000-00000000abcd", True),
+        ("", True),
+        ("amzn1.ask.skill.not-a-uuid", False),
+        ("arn:aws:lambda:us-east-1:123456789012:function:x", False),
+    ],
+)
+def test_skill_id_parameter_accepts_only_a_skill_id_or_nothing(template, value, accepted):
+    pattern = template["Parameters"]["SkillId"]["AllowedPattern"]
+    assert bool(re.fullmatch(pattern, value)) is accepted
 
 
 def test_table_keeps_data_and_is_protected(resources):
