@@ -40,7 +40,7 @@ def test_repeat_says_the_last_answer_again(conversation):
 def test_yes_plays_the_offered_follow_up_and_no_declines(conversation):
     conversation.intent("TherapyOverviewIntent")
     heard = conversation.intent("AMAZON.YesIntent")
-    assert heard.card["title"] == "What does baclofen do?"
+    assert heard.card["title"] == "Make an appointment"
     declined = conversation.intent("AMAZON.NoIntent")
     assert declined.reprompt and declined.end_session is False
 

@@ -419,3 +419,105 @@ def test_free_text_about_something_unlisted_is_not_confirmed(conversation):
     heard = conversation.intent("QuestionIntent", query="hair loss")
     assert heard.speech == spoken(TEXTS.text("fallback"))
     assert "call 911" in heard.speech
+
+
+# ---- typed phrasings through the simulator: the model's words reach the right answer ----
+
+PHRASINGS: dict[str, tuple[str, ...]] = {
+    "therapy_overview": (
+        "what is baclofen pump therapy",
+        "tell me about baclofen pump therapy",
+        "what is an intrathecal baclofen pump",
+    ),
+    "who_it_is_for": ("who is it for", "what conditions does it treat", "does it help with dystonia"),
+    "condition_not_named": (
+        "does it help with cerebral palsy",
+        "can it help my son with a spinal cord injury",
+    ),
+    "what_baclofen_does": ("what does baclofen do", "how does baclofen help", "does it help with spasticity"),
+    "how_it_works": ("how does the pump work", "how does the medicine get to the spine"),
+    "intrathecal_space": ("what is the intrathecal space", "what does intrathecal mean"),
+    "pump_vs_pills": ("is the pump better than pills", "why not just take baclofen pills"),
+    "right_for_me": ("is it right for me", "is it right for my son", "would my mom be a good candidate"),
+    "screening_test": ("what is the screening test", "does my daughter need a test before the pump"),
+    "screening_result": (
+        "what does a good screening result mean",
+        "what if my husband passes the screening test",
+    ),
+    "surgery_steps": ("what happens during the surgery", "what will happen to my dad during surgery"),
+    "surgery_length": ("how long is the surgery", "how long will my wife be in surgery"),
+    "hospital_stay": ("do I have to stay in the hospital", "can my son go home the same day"),
+    "pump_location": ("where does the pump go", "can I choose where the pump goes"),
+    "pump_size": ("how big is the pump", "what size is the pump", "what does the pump look like"),
+    "anesthesia": ("will I be asleep", "will my husband be asleep during surgery", "does the surgery hurt"),
+    "catheter": ("what is the catheter", "what is the tube made of"),
+    "catheter_path": ("where does the catheter go", "how do they thread the catheter"),
+    "pump_filling": ("when is the pump filled", "is the pump filled during surgery"),
+    "recovery": ("what happens after surgery", "how will my mom feel after surgery"),
+    "pain_medicine": ("will I get pain medicine", "will my daughter get pain medication"),
+    "antibiotics": ("will I need antibiotics", "how do they prevent infection"),
+    "complications": ("is it safe", "what are the risks", "is it safe for my son"),
+    "complication_infection": ("can the surgery cause infection", "is there a risk of an infection"),
+    "complication_meningitis": ("can it cause meningitis", "could my wife get meningitis from the surgery"),
+    "complication_spinal_fluid_leak": ("is a spinal fluid leak a risk", "can it cause a fluid leak"),
+    "complication_paralysis": ("can the surgery cause paralysis", "is paralysis a risk of the surgery"),
+    "complication_headache": ("can the surgery cause a headache", "is headache a complication"),
+    "complication_swelling": ("can the surgery cause swelling", "is swelling a risk"),
+    "complication_bleeding": ("can the surgery cause bleeding", "is there a risk of bleeding"),
+    "complication_bruising": ("can the surgery cause bruising", "is bruising a complication"),
+    "complication_not_listed": ("can the surgery cause blood clots", "is nerve damage a risk"),
+    "side_effects": ("what are the side effects", "what side effects can my son get"),
+    "side_effects_temporary": ("do the side effects go away", "are the side effects temporary"),
+    "side_effect_loose_muscles": ("is loose muscles a side effect", "can baclofen cause floppy muscles"),
+    "side_effect_sleepiness": (
+        "is drowsy a side effect",
+        "will baclofen make my husband sleepy",
+        "is tired a side effect",
+    ),
+    "side_effect_upset_stomach": ("is vomiting a side effect", "can baclofen cause nausea"),
+    "side_effect_headaches": ("is headaches a side effect", "can baclofen cause head pain"),
+    "side_effect_dizziness": ("is dizziness a side effect", "can baclofen make you dizzy"),
+    "side_effect_not_listed": ("is hair loss a side effect", "can baclofen cause weight gain"),
+    "appointments": (
+        "how do I make an appointment",
+        "make an appointment for my son",
+        "what number do I call",
+    ),
+    "schedule_online": ("can I schedule online", "can I book an appointment online"),
+    "mychart": ("what is my chart", "can I make an appointment through my chart"),
+    "hearing_services": ("I'm hard of hearing", "what services are there for deaf patients"),
+    "interpreter": ("can I get a sign language interpreter", "can my mom get an interpreter"),
+    "assistive_devices": ("do you have a TTY", "do you have assistive listening devices"),
+    "no_info_email": ("what is the email address", "do you have information about email"),
+    "no_info_general": ("do you know anything about green toenails",),
+    "no_info_cost": ("how much does it cost", "does insurance cover it", "what is the price of the pump"),
+    "no_info_dosing": ("what is the usual dose", "how much baclofen does the pump give"),
+    "no_info_recovery_time": ("how long is the recovery", "when can I go back to work"),
+    "no_info_pump_life": ("how long does the battery last", "will the pump need to be replaced"),
+    "no_info_refills": ("how often is the pump refilled", "how often will my dad need a refill"),
+    "no_info_mri": ("can I have an MRI with the pump", "do you have information about MRI scans"),
+    "no_info_daily_life": ("is driving safe with the pump", "how does the pump affect travel"),
+    "no_info_success": ("what is the success rate", "do you have information about statistics"),
+    "medical_advice": ("should I change my dose", "can I stop my pills", "can I drink alcohol with the pump"),
+}
+
+
+@pytest.fixture(scope="module")
+def simulator():
+    from skill_sim.simulator import Simulator
+
+    return Simulator(repo=MODEL_PATH.parents[4])
+
+
+def test_every_topic_has_typed_phrasings():
+    assert set(PHRASINGS) == set(TEXTS.topics)
+    assert all(len(phrasings) >= 2 for topic, phrasings in PHRASINGS.items() if topic != "no_info_general")
+
+
+@pytest.mark.parametrize(
+    ("topic_id", "utterance"), [(topic, said) for topic, all_said in PHRASINGS.items() for said in all_said]
+)
+def test_typed_phrasings_reach_their_topic_through_the_simulator(simulator, topic_id, utterance):
+    turn = simulator.ask(utterance)
+    assert turn.heard.card["title"] == TEXTS.topics[topic_id].title, (utterance, turn.intent)
+    assert turn.heard.speech.startswith(spoken(TEXTS.topics[topic_id].parts[0]))
