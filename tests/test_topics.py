@@ -449,7 +449,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "hospital_stay": ("do I have to stay in the hospital", "can my son go home the same day"),
     "pump_location": ("where does the pump go", "can I choose where the pump goes"),
     "pump_size": ("how big is the pump", "what size is the pump", "what does the pump look like"),
-    "anesthesia": ("will I be asleep", "will my husband be asleep during surgery", "does the surgery hurt"),
+    "anesthesia": ("will I be asleep", "will my husband be asleep during surgery", "will it hurt"),
     "catheter": ("what is the catheter", "what is the tube made of"),
     "catheter_path": ("where does the catheter go", "how do they thread the catheter"),
     "pump_filling": ("when is the pump filled", "is the pump filled during surgery"),
@@ -489,8 +489,12 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "interpreter": ("can I get a sign language interpreter", "can my mom get an interpreter"),
     "assistive_devices": ("do you have a TTY", "do you have assistive listening devices"),
     "no_info_email": ("what is the email address", "do you have information about email"),
-    "no_info_general": ("do you know anything about green toenails",),
-    "no_info_cost": ("how much does it cost", "does insurance cover it", "what is the price of the pump"),
+    "no_info_general": (
+        "do you know anything about green toenails",
+        "what if the screening test does not work",
+        "can I get pregnant with a pump",
+    ),
+    "no_info_cost": ("how much does it cost", "does insurance cover it", "how much is the pump"),
     "no_info_dosing": ("what is the usual dose", "how much baclofen does the pump give"),
     "no_info_recovery_time": ("how long is the recovery", "when can I go back to work"),
     "no_info_pump_life": ("how long does the battery last", "will the pump need to be replaced"),
@@ -511,7 +515,7 @@ def simulator():
 
 def test_every_topic_has_typed_phrasings():
     assert set(PHRASINGS) == set(TEXTS.topics)
-    assert all(len(phrasings) >= 2 for topic, phrasings in PHRASINGS.items() if topic != "no_info_general")
+    assert all(len(phrasings) >= 2 for phrasings in PHRASINGS.values())
 
 
 @pytest.mark.parametrize(
