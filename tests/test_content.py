@@ -33,8 +33,8 @@ TEXTS = content.load("en-US")
 RAW = json.loads((ROOT / "lambda" / "content" / "en-US.json").read_text(encoding="utf-8"))
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 KNOWN_PLACEHOLDERS = set(TEXTS.phones) | {"pause"}
-# Placeholders the code fills in itself inside particular strings.
-CODE_PLACEHOLDERS = {"offer_prompt": {"offer"}, "offer_reprompt": {"offer"}}
+# The code fills in {offer} itself, in the strings that offer a topic ("offer_prompt", "welcome_back_offer").
+CODE_PLACEHOLDERS = {key: {"offer"} for key in TEXTS.strings if "offer" in key}
 
 
 def page_text() -> str:
