@@ -118,40 +118,10 @@ def render_table(rows: list[Row]) -> str:
 
 
 def build_zip(function_dir: Path, out: Path) -> Path:
-    """The project's own packaging recipe (tools/build_zip.py's ``build``), for the skill and the baseline."""
-    try:
-        import build_zip as recipe  # tools/build_zip.py
-    except ImportError:  # not on main yet: the same recipe, until it lands
-        return _interim_build(function_dir, out)
+    """The project's own packaging recipe (tools/build_zip.py), used for the skill and the baseline alike."""
+    import build_zip as recipe  # tools/build_zip.py
+
     return recipe.build(function_dir, out)
-
-
-def _interim_build(function_dir: Path, out: Path) -> Path:
-    """requirements.txt via pip --target --no-compile, then the function's files; boto3 is the runtime's."""
-    import shutil
-
-    staging = out.with_suffix(".staging")
-    if staging.exists():
-        shutil.rmtree(staging)
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check", "--no-compile"]
-        + ["--target", str(staging), "-r", str(function_dir / "requirements.txt"), "python-dateutil<3"],
-        check=True,
-        capture_output=True,
-    )
-    for path in function_dir.rglob("*"):
-        if path.is_file() and "__pycache__" not in path.parts and path.name != "requirements.txt":
-            target = staging / path.relative_to(function_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target)
-    runtime = ("boto3", "botocore", "s3transfer", "jmespath", "bin", "data")
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zipped:
-        for path in sorted(staging.rglob("*")):
-            top = path.relative_to(staging).parts[0].split("-")[0]
-            if path.is_file() and top not in runtime and "__pycache__" not in path.parts:
-                zipped.write(path, path.relative_to(staging).as_posix())
-    shutil.rmtree(staging)
-    return out
 
 
 def unpack(archive: Path, target: Path) -> Path:
