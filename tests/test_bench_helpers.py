@@ -34,6 +34,15 @@ def test_median_of_an_even_count_is_the_mean_of_the_middle_two():
     assert bench.median([4, 1, 3, 2]) == 2.5
 
 
+def test_per_conversation_averages_each_run_of_the_mix():
+    assert bench.per_conversation([100, 300, 200, 200, 1000, 3000], 2) == [200, 200, 2000]
+
+
+def test_per_conversation_refuses_a_partial_conversation():
+    with pytest.raises(ValueError):
+        bench.per_conversation([1, 2, 3], 2)
+
+
 def test_percentile_is_nearest_rank():
     values = list(range(1, 101))  # 1..100
     assert bench.percentile(values, 0.5) == 50
