@@ -521,7 +521,7 @@ def main(argv=None) -> int:
     info = machine()
     print(f"bench: {info['date']}, {info['arch']}, {info['cpu']} x{info['cpus']}, Python {info['python']}")
     mix = project_mix()
-    questions = len(mix) - 5  # launch, help, fallback, end are common; the rest are "questions"
+    questions = len(mix) - 4  # launch, help, fallback and end are common; the rest are answered by "hello"
 
     with tempfile.TemporaryDirectory(prefix="itb-bench-") as tmp:
         base = Path(tmp)
