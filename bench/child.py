@@ -50,9 +50,17 @@ def warm(spec: dict) -> dict:
     import lambda_function
     from skill_sim import envelope
 
+    # (starts a new session?, request): "_new_session" is run.NEW_SESSION
+    mix = [
+        (r.get("_new_session", False), {k: v for k, v in r.items() if k != "_new_session"})
+        for r in spec["mix"]
+    ]
+
     def conversation(timings: list[int] | None) -> None:
         session = envelope.Session()
-        for request in spec["mix"]:
+        for new_session, request in mix:
+            if new_session:
+                session = envelope.Session()
             event = session.envelope(request)
             start = time.perf_counter_ns()
             response = lambda_function.lambda_handler(event, None)

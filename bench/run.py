@@ -299,8 +299,12 @@ def warm_samples(skill: Skill, rounds: int, profile: bool = False) -> list[int] 
 # ---- request mixes: same shape for both skills ----
 
 
+NEW_SESSION = "_new_session"  # marks a request that starts a new session (read by bench/child.py)
+
+
 def project_mix() -> list[dict]:
-    """Launch, three topic questions (two intents, one free-text), an emergency, help, fallback, end."""
+    """A session (launch, two topic intents, a free-text question, help, fallback, session end), then an
+    emergency said in one breath ("tell baclofen pump guide my husband is not breathing"): a new session."""
     content = json.loads((PROJECT_DIR / "content" / "en-US.json").read_text(encoding="utf-8"))
     direct = [name for name, route in content["intents"].items() if route.get("topic")]
     topic_intents = (direct * 2)[:2] if direct else []
@@ -309,15 +313,14 @@ def project_mix() -> list[dict]:
         "QuestionIntent",
         {"query": envelope.slot("query", "how big is the pump", slot_type="AMAZON.SearchQuery")},
     )
-    emergency = emergency_request()
     return [
         envelope.launch_request(),
         *topics,
         question,
-        emergency,
         envelope.intent_request("AMAZON.HelpIntent"),
         envelope.intent_request("AMAZON.FallbackIntent"),
         envelope.session_ended_request(),
+        {**emergency_request(), NEW_SESSION: True},
     ]
 
 
@@ -332,13 +335,15 @@ def emergency_request() -> dict:
     )
 
 
-def baseline_mix(length_of_questions: int) -> list[dict]:
+def baseline_mix(questions: int) -> list[dict]:
+    """The same shape: "hello" stands for each topic question and for the one-shot emergency."""
     return [
         envelope.launch_request(),
-        *[envelope.intent_request("HelloWorldIntent") for _ in range(length_of_questions)],
+        *[envelope.intent_request("HelloWorldIntent") for _ in range(questions)],
         envelope.intent_request("AMAZON.HelpIntent"),
         envelope.intent_request("AMAZON.FallbackIntent"),
         envelope.session_ended_request(),
+        {**envelope.intent_request("HelloWorldIntent"), NEW_SESSION: True},
     ]
 
 
@@ -521,7 +526,7 @@ def main(argv=None) -> int:
     info = machine()
     print(f"bench: {info['date']}, {info['arch']}, {info['cpu']} x{info['cpus']}, Python {info['python']}")
     mix = project_mix()
-    questions = len(mix) - 4  # launch, help, fallback and end are common; the rest are answered by "hello"
+    questions = len(mix) - 5  # launch, help, fallback, end and the one-shot are common; the rest: "hello"
 
     with tempfile.TemporaryDirectory(prefix="itb-bench-") as tmp:
         base = Path(tmp)
