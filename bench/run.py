@@ -445,7 +445,7 @@ def dynamodb_first_use_ms(skill: Skill, runs: int = 5) -> float:
 # ---- profiling when the cold start misses ----
 
 
-def import_profile(skill: Skill, event_path: Path, top: int = 15) -> list[tuple[int, int, str]]:
+def import_profile(skill: Skill, event_path: Path, top: int | None = 15) -> list[tuple[int, int, str]]:
     """``python -X importtime`` of a cold start: (self us, cumulative us, module), costliest first."""
     result = cold_once(skill, event_path, extra_args=("-X", "importtime"))
     rows = []
@@ -454,7 +454,7 @@ def import_profile(skill: Skill, event_path: Path, top: int = 15) -> list[tuple[
             continue
         self_us, cumulative, name = line.removeprefix("import time:").split("|")
         rows.append((int(self_us), int(cumulative), name.strip()))
-    return sorted(rows, reverse=True)[:top]
+    return sorted(rows, reverse=True)[:top] if top else sorted(rows, reverse=True)
 
 
 def cprofile_first_answer(skill: Skill, event_path: Path, top: int = 20) -> str:
@@ -626,9 +626,15 @@ def main(argv=None) -> int:
         cold_missed = any(row.passed is False and row.measure.startswith("cold") for row in rows)
         warm_missed = any(row.passed is False and row.measure.startswith("warm") for row in rows)
         if cold_missed or args.profile:
-            print("\nWhere the project's cold start goes (python -X importtime, self time, top 15):")
-            for self_us, cumulative, name in import_profile(project, launch):
-                print(f"  {self_us / 1000:7.1f} ms self  {cumulative / 1000:7.1f} ms cumulative  {name}")
+            baseline_modules = {name for _, _, name in import_profile(baseline, launch, top=None)}
+            extra = [
+                row for row in import_profile(project, launch, top=None) if row[2] not in baseline_modules
+            ]
+            total_ms = sum(row[0] for row in extra) / 1000
+            print(f"\nModules only the project imports at a cold start: {len(extra)}, {total_ms:.1f} ms self")
+            print("(python -X importtime, costliest first; the first answer's work: cProfile below)")
+            for self_us, cumulative, name in extra[:15]:
+                print(f"  {self_us / 1000:7.2f} ms self  {cumulative / 1000:7.2f} ms cumulative  {name}")
             print("\ncProfile of import + first LaunchRequest (cumulative):")
             print(cprofile_first_answer(project, launch))
         if warm_missed or args.profile:
