@@ -189,3 +189,10 @@ def test_every_answer_covers_every_topic_part_and_the_emergency_reply():
             assert f"topic:{topic_id}#{part + 1}" in found
     assert found["intent:EmergencyIntent"].text.startswith("Call 911 now.")
     assert found["launch"].open_mic and not found["intent:AMAZON.StopIntent"].open_mic
+
+
+def test_plain_text_replies_read_phone_numbers_and_911_the_same_way():
+    spoken = _spoken(
+        tts.normalize_ssml(tts.plain_to_ssml("Call 911 now. Or call (800) 436-7936 or 313-916-1896."))
+    )
+    assert spoken == "Call 9 1 1 now. Or call 8 0 0, 4 3 6, 7 9 3 6 or 3 1 3, 9 1 6, 1 8 9 6."

@@ -10,9 +10,8 @@ import tempfile
 from functools import cached_property
 from pathlib import Path
 
-from skill_sim.simulator import Simulator
-
 from skill_sim import envelope
+from skill_sim.simulator import Simulator
 from voice import asr, tts
 
 FALLBACK = "AMAZON.FallbackIntent"
@@ -59,9 +58,9 @@ def record_utterance(path: Path, max_seconds: int = 12) -> Path:
 class VoiceLoop:
     """One device: hears audio, passes what it understood to the skill, speaks the answer."""
 
-    def __init__(self, voice: str = tts.DEFAULT_VOICE, simulator: Simulator | None = None):
+    def __init__(self, voice: str = tts.DEFAULT_VOICE, **simulator_options):
         self.voice = voice
-        self.sim = simulator or Simulator()
+        self.sim = Simulator(**simulator_options)
 
     @cached_property
     def recognizer(self) -> asr.Recognizer:
@@ -98,11 +97,13 @@ def answer_in_session(text: str | None) -> envelope.Heard | None:
     return _IN_SESSION.answer(text)
 
 
-def say(utterance: str, out: Path, voice: str = tts.DEFAULT_VOICE, verbatim: bool = False) -> tts.Speech:
+def say(
+    utterance: str, out: Path, voice: str = tts.DEFAULT_VOICE, verbatim: bool = False, **simulator_options
+) -> tts.Speech:
     """Write the skill's answer to ``utterance`` (or, ``verbatim``, the text itself) to ``out``."""
     if verbatim:
         return tts.synthesize(tts.plain_to_ssml(utterance), voice, out=out)
-    loop = VoiceLoop(voice)
+    loop = VoiceLoop(voice, **simulator_options)
     heard = loop.sim.ask(utterance).heard
     if heard is None or not heard.ssml:
         raise ValueError(f"the skill gave no speech for {utterance!r}")
@@ -111,11 +112,15 @@ def say(utterance: str, out: Path, voice: str = tts.DEFAULT_VOICE, verbatim: boo
 
 
 def talk(
-    wavs: list[Path], voice: str = tts.DEFAULT_VOICE, out_dir: Path | None = None, aloud: bool | None = None
+    wavs: list[Path],
+    voice: str = tts.DEFAULT_VOICE,
+    out_dir: Path | None = None,
+    aloud: bool | None = None,
+    **simulator_options,
 ) -> int:
     """A conversation from WAV files (one utterance each) or, with none given, from the microphone."""
-    tts.require("sox") if not wavs else None
-    loop = VoiceLoop(voice)
+    tts.require("espeak-ng", "sox")
+    loop = VoiceLoop(voice, **simulator_options)
     aloud = has_speaker() if aloud is None else aloud
     if out_dir is None and not aloud:
         out_dir = Path(tempfile.mkdtemp(prefix="skill-talk-"))

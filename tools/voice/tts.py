@@ -27,6 +27,8 @@ VOICES: dict[str, tuple[str, str]] = {
     "flite-slt": ("flite", "slt"),
 }
 DEFAULT_VOICE = "en-us"
+# What ``make voice-check`` speaks with by default (those installed): two espeak-ng voices and flite.
+CHECK_VOICES = ("en-us", "en-us+f3", "flite-slt")
 SAMPLE_RATE = 16000
 # Bump when normalization or conversion changes, so cached WAVs are not reused across versions.
 _CACHE_VERSION = "1"
@@ -38,6 +40,7 @@ _SAY_AS = re.compile(
     r"<say-as\b[^>]*interpret-as\s*=\s*[\"']([^\"']+)[\"'][^>]*>(.*?)</say-as>", re.DOTALL | re.IGNORECASE
 )
 _SHORT_NUMBERS = re.compile(r"\b(911|988)\b")
+_PLAIN_PHONE = re.compile(r"(?:\(\d{3}\)\s?|\b\d{3}-)\d{3}-\d{4}\b")
 _PUNCT_AFTER_CLOSE = re.compile(r"((?:</[a-zA-Z][\w:.-]*>)+)\s*([.,;:!?]+)")
 
 
@@ -72,7 +75,8 @@ def normalize_ssml(ssml: str) -> str:
     """The skill's SSML rewritten so that espeak-ng (``-m``) says what Alexa would say."""
     text = _SAY_AS.sub(_say_as, ssml)
     # Bare emergency numbers in text are read digit by digit, as the skill means them.
-    text = _split_outside_tags(text, lambda chunk: _SHORT_NUMBERS.sub(lambda m: spaced_digits(m[1]), chunk))
+    # So are bare telephone numbers (plain text, as ``chat`` shows it), grouped and without "dash".
+    text = _split_outside_tags(text, _bare_numbers)
     text = _TAG.sub(_keep_known_tags, text)
     # A period right after a closing tag is read as "dot": move punctuation inside the tag.
     text = _PUNCT_AFTER_CLOSE.sub(lambda m: m.group(2) + m.group(1), text)
@@ -80,6 +84,11 @@ def normalize_ssml(ssml: str) -> str:
     if not text.startswith("<speak"):
         text = f"<speak>{text}</speak>"
     return text
+
+
+def _bare_numbers(chunk: str) -> str:
+    chunk = _PLAIN_PHONE.sub(lambda m: telephone(m[0]), chunk)
+    return _SHORT_NUMBERS.sub(lambda m: spaced_digits(m[1]), chunk)
 
 
 def _split_outside_tags(text: str, change) -> str:
@@ -109,8 +118,8 @@ def require(*tools: str) -> None:
         )
 
 
-def available_voices() -> list[str]:
-    return [name for name, (engine, _) in VOICES.items() if have(engine)]
+def available_voices(names=CHECK_VOICES) -> list[str]:
+    return [name for name in names if have(VOICES[name][0])]
 
 
 def cache_dir() -> Path:
