@@ -13,21 +13,15 @@ import json
 import re
 from pathlib import Path
 
+from skill_sim import resolver
+
 ROOT = Path(__file__).resolve().parents[2]
 MODEL_PATH = ROOT / "interaction_model" / "skill-package" / "interactionModels" / "custom" / "en-US.json"
 CONTENT_PATH = ROOT / "lambda" / "content" / "en-US.json"
 
-# Phrases Alexa's built-in intents accept (their samples are implicit in the model).
-BUILTIN_PHRASES: dict[str, tuple[str, ...]] = {
-    "AMAZON.YesIntent": ("yes", "yes please", "yeah", "sure", "okay", "yep"),
-    "AMAZON.NoIntent": ("no", "no thanks", "no thank you", "nope"),
-    "AMAZON.StopIntent": ("stop", "off", "shut up", "quit", "goodbye"),
-    "AMAZON.CancelIntent": ("cancel", "never mind", "forget it"),
-    "AMAZON.HelpIntent": ("help", "help me", "what can you do", "what can I ask"),
-    "AMAZON.RepeatIntent": ("repeat", "say that again", "repeat that", "what did you say"),
-    "AMAZON.StartOverIntent": ("start over", "start again", "restart"),
-    "AMAZON.NavigateHomeIntent": ("go home", "main menu"),
-}
+# Phrases Alexa's built-in intents accept: the simulator's resolver's own table, so that what is
+# recognized is what resolves.
+BUILTIN_PHRASES: dict[str, tuple[str, ...]] = resolver.BUILTIN_PHRASES
 # Values for Amazon's built-in slot types that a sample may use.
 BUILTIN_SLOT_VALUES: dict[str, tuple[str, ...]] = {
     "AMAZON.NUMBER": ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
