@@ -24,7 +24,7 @@ from voice import corpus, lexicon, tts
 # decode may trail the free phone loop before the utterance is rejected as out of domain.
 REJECT_GAP_PER_FRAME = 12.0
 # Share of probability held back for unseen word sequences: small, since the domain is closed.
-DISCOUNT_MASS = 0.1
+DISCOUNT_MASS = 0.02
 
 
 @dataclass(frozen=True)
