@@ -141,8 +141,9 @@ def test_skill_words_missing_from_the_stock_dictionary_have_pronunciations():
 
 
 def test_unknown_words_get_a_rule_pronunciation_in_the_model_phone_set():
-    known = {"my": ["M AY"], "chart": ["CH AA R T"], "pump": ["P AH M P"]}
+    known = {"my": ["M AY"], "chart": ["CH AA R T"], "pump": ["P AH M P"], "refuse": ["R IH F Y UW Z"]}
     assert lexicon.split_compound("mypump", known) == "M AY P AH M P"
+    assert lexicon.pronunciations("refusing", known) == ["R IH F Y UW Z IH NG"]
     for word in ("zorblax", "thechart", "quick", "it's", "ologist"):
         for phones in lexicon.pronunciations(word, known):
             assert phones and set(phones.split()) <= lexicon.PHONES, (word, phones)
@@ -196,3 +197,12 @@ def test_plain_text_replies_read_phone_numbers_and_911_the_same_way():
         tts.normalize_ssml(tts.plain_to_ssml("Call 911 now. Or call (800) 436-7936 or 313-916-1896."))
     )
     assert spoken == "Call 9 1 1 now. Or call 8 0 0, 4 3 6, 7 9 3 6 or 3 1 3, 9 1 6, 1 8 9 6."
+
+
+def test_a_rejected_hypothesis_reaches_the_skill_only_when_it_reports_danger():
+    from voice import asr, loop
+
+    assert loop.understood(asr.Recognition("how big is the pump", True, 3.0, 100)) == "how big is the pump"
+    assert loop.understood(asr.Recognition("what is the him my", False, 17.0, 100)) is None
+    assert loop.understood(asr.Recognition("he is seizing", False, 16.9, 100)) == "he is seizing"
+    assert loop.understood(asr.Recognition("", False, float("inf"), 100)) is None

@@ -109,11 +109,19 @@ def measure_answers(jobs: int, voice: str) -> tuple[list[dict], list[str]]:
     return rows, failures
 
 
-def run_skill(text: str, accepted: bool):
-    """The skill's answer to ``text`` said in the middle of a conversation (after the welcome)."""
+def run_skill(text: str | None):
+    """The skill's answer to ``text`` said in the middle of a conversation (after the welcome);
+    ``None``: nothing was understood."""
     from voice import loop
 
-    return loop.answer_in_session(text if accepted else None)
+    return loop.answer_in_session(text)
+
+
+def passed_on(h: Heard) -> str | None:
+    """What the voice loop passes to the skill for this recognition (see ``loop.understood``)."""
+    from voice import loop
+
+    return loop.understood(asr.Recognition(h.recognized, h.accepted, h.gap, 0))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -192,12 +200,12 @@ def main(argv: list[str] | None = None) -> int:
     # Emergencies: spoken, then answered by the skill: must start with "Call 911 now."
     print("\nEmergencies through voice (must all reach 911):")
     missed = []
-    typed_missed = [text for text in corpora["emergency"] if not _reaches_911(run_skill(text, True))]
+    typed_missed = [text for text in corpora["emergency"] if not _reaches_911(run_skill(text))]
     for voice in voices:
         mine = [h for h in heard if h.voice == voice and h.corpus == "emergency"]
         reached = 0
         for h in mine:
-            if _reaches_911(run_skill(h.recognized, h.accepted)):
+            if _reaches_911(run_skill(passed_on(h))):
                 reached += 1
             else:
                 missed.append(h)
@@ -213,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\nQuestions: same answer by voice as typed:")
     for voice in voices:
         mine = [h for h in heard if h.voice == voice and h.corpus == "question"]
-        same = sum(_key(run_skill(h.recognized, h.accepted)) == _key(run_skill(h.text, True)) for h in mine)
+        same = sum(_key(run_skill(passed_on(h))) == _key(run_skill(h.text)) for h in mine)
         per_voice[voice]["question_same_answer"] = f"{same}/{len(mine)}"
         print(f"  {voice:10} {same}/{len(mine)} ({100 * same / max(len(mine), 1):.1f}%)")
 

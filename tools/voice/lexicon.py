@@ -34,6 +34,7 @@ EXTRA: dict[str, tuple[str, ...]] = {
     "withdrawal": ("W IH TH D R AO L", "W IH DH D R AO L"),
     "meningitis": ("M EH N AH N JH AY T AH S",),
     "cerebrospinal": ("S EH R AH B R OW S P AY N AH L",),
+    "convulsing": ("K AH N V AH L S IH NG",),
 }
 
 # Letter-to-sound rules, longest spelling first: crude, but only reached for words no table knows.
@@ -119,16 +120,26 @@ def letter_to_sound(word: str) -> str:
     return " ".join(collapsed)
 
 
+_SUFFIXES = (("ing", "IH NG"), ("ed", "D"), ("es", "Z"), ("s", "Z"), ("er", "ER"), ("ly", "L IY"))
+
+
+def with_suffix(word: str, known: dict[str, list[str]]) -> str | None:
+    """ "convulsing" -> "convulse" + "ing": a known word with a common ending."""
+    for suffix, sound in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            for candidate in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else None):
+                if candidate and candidate in known:
+                    return f"{known[candidate][0]} {sound}"
+    return None
+
+
 def split_compound(word: str, known: dict[str, list[str]]) -> str | None:
-    """ "mychart" -> "M AY CH AA R T" when the word is two or three known words run together."""
+    """ "mychart" -> "M AY CH AA R T": two known words (two letters or more each) run together."""
     for cut in range(2, len(word) - 1):
         head, tail = word[:cut], word[cut:]
-        if head in known and len(head) > 1:
-            if tail in known and len(tail) > 1:
-                return f"{known[head][0]} {known[tail][0]}"
-            rest = split_compound(tail, known) if len(tail) > 3 else None
-            if rest:
-                return f"{known[head][0]} {rest}"
+        if head in known and tail in known:
+            return f"{known[head][0]} {known[tail][0]}"
     return None
 
 
@@ -139,8 +150,8 @@ def pronunciations(word: str, known: dict[str, list[str]]) -> list[str]:
         return list(EXTRA[word]) + [p for p in known.get(word, []) if p not in EXTRA[word]]
     if word in known:
         return list(known[word])
-    compound = split_compound(word, known)
-    return [compound] if compound else [letter_to_sound(word)]
+    derived = with_suffix(word, known) or split_compound(word, known)
+    return [derived] if derived else [letter_to_sound(word)]
 
 
 def read_cmudict(path: Path) -> dict[str, list[str]]:

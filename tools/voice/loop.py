@@ -55,6 +55,19 @@ def record_utterance(path: Path, max_seconds: int = 12) -> Path:
     return path
 
 
+def understood(result: asr.Recognition) -> str | None:
+    """The text passed on to the skill, or None when nothing was understood.
+
+    Fail-safe: a hypothesis the recognizer would reject as out of domain is still passed on when the
+    skill's own emergency screen finds danger in it. A false alarm costs a "call 911" the user can
+    ignore; a dropped emergency costs far more (the skill makes the same trade in its handlers)."""
+    if result.accepted:
+        return result.text
+    from itb_skill import safety
+
+    return result.text if result.text and safety.screen(result.text) else None
+
+
 class VoiceLoop:
     """One device: hears audio, passes what it understood to the skill, speaks the answer."""
 
@@ -142,9 +155,10 @@ def talk(
 
     def one(wav: Path) -> envelope.Heard | None:
         result = loop.hear(wav)
-        shown = result.text if result.accepted else f"(not understood; closest: {result.text!r})"
+        text = understood(result)
+        shown = text if text else f"(not understood; closest: {result.text!r})"
         print(f"you:   {shown}")
-        heard = loop.answer(result.text if result.accepted else None)
+        heard = loop.answer(text)
         reply(heard)
         return heard
 
