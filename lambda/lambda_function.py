@@ -3,6 +3,7 @@
 from ask_sdk_core.skill_builder import SkillBuilder
 
 from itb_skill import handlers, storage_handlers, storage_session
+from itb_skill.config import get as get_config
 
 skill_builder = SkillBuilder()
 
@@ -35,5 +36,9 @@ skill_builder.add_exception_handler(handlers.CatchAllExceptionHandler())
 # One profile read per session (skipped for emergencies), one write at its end if anything changed.
 skill_builder.add_global_request_interceptor(storage_session.LoadProfileInterceptor())
 skill_builder.add_global_response_interceptor(storage_session.SaveProfileInterceptor())
+
+# Refuse requests meant for any other skill: the SDK raises before any handler runs.
+# SKILL_ID unset (local runs, the simulator) means no check.
+skill_builder.skill_id = get_config().skill_id
 
 lambda_handler = skill_builder.lambda_handler()
