@@ -159,7 +159,7 @@ def synthesize(ssml: str, voice: str = DEFAULT_VOICE, out: Path | None = None, r
             partial = Path(tmp) / "out.wav"
             # -R: no dither randomness, so the same text gives the same bytes every time.
             subprocess.run(
-                ["sox", "-R", str(raw), "-r", str(SAMPLE_RATE), "-c", "1", "-b", "16", str(partial)],
+                ["sox", "-V1", "-R", str(raw), "-r", str(SAMPLE_RATE), "-c", "1", "-b", "16", str(partial)],
                 check=True,
             )
             os.replace(partial, cached)  # atomic: parallel workers never see half a file
@@ -225,7 +225,7 @@ def to_recognizer_wav(path: Path) -> Path:
     require("sox")
     out = Path(tempfile.mkdtemp()) / "in16k.wav"
     subprocess.run(
-        ["sox", "-R", str(path), "-r", str(SAMPLE_RATE), "-c", "1", "-b", "16", str(out)], check=True
+        ["sox", "-V1", "-R", str(path), "-r", str(SAMPLE_RATE), "-c", "1", "-b", "16", str(out)], check=True
     )
     return out
 
