@@ -36,3 +36,16 @@ package: setup
 # Is the skill as fast as a hello-world skill? Prints a table; fails when a budget is missed (bench/run.py).
 bench: setup
 	$(BIN)/python bench/run.py
+
+# ---- voice loop (developer tooling; needs Debian's espeak-ng and sox, see README "Voice") ----
+.PHONY: voice-check
+VOICE_STAMP := $(VENV)/.voice-installed
+
+$(VOICE_STAMP): $(STAMP) requirements-voice.txt
+	$(BIN)/python -m pip install -q -r requirements-voice.txt
+	touch $(VOICE_STAMP)
+
+voice-check: $(VOICE_STAMP)
+	@command -v espeak-ng >/dev/null && command -v sox >/dev/null || { \
+		echo "voice-check needs espeak-ng and sox: sudo apt-get install -y espeak-ng sox"; exit 2; }
+	PYTHONPATH=lambda:tools $(BIN)/python -m voice.check
