@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup chat test lint unit
+.PHONY: setup chat test lint unit fuzz
 
 $(STAMP): pyproject.toml requirements-dev.txt lambda/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,3 +26,7 @@ unit: setup
 	$(BIN)/pytest
 
 test: lint unit
+
+# 50,000 generated request envelopes (5 properties x 10,000; tests/conftest.py "fuzz" profile).
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/test_fuzz.py --hypothesis-show-statistics

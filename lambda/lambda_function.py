@@ -2,7 +2,7 @@
 
 from ask_sdk_core.skill_builder import SkillBuilder
 
-from itb_skill import handlers
+from itb_skill import handlers, observability
 
 skill_builder = SkillBuilder()
 
@@ -25,4 +25,5 @@ for handler in (
 
 skill_builder.add_exception_handler(handlers.CatchAllExceptionHandler())
 
-lambda_handler = skill_builder.lambda_handler()
+# One JSON log line + metrics per request; malformed requests still get a spoken answer.
+lambda_handler = observability.instrument(skill_builder)

@@ -42,3 +42,16 @@ def lambda_handler():
 @pytest.fixture
 def conversation(lambda_handler):
     return Conversation(lambda_handler)
+
+
+# ---- hypothesis profiles (tests/test_fuzz.py): "ci" for make test, "fuzz" for make fuzz ----
+# Each fuzz property runs max_examples cases: 5 properties x 420 >= 2,000 in make test; x 10,000 = 50,000.
+
+import os  # noqa: E402
+
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+_FUZZ = dict(deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", max_examples=420, derandomize=True, **_FUZZ)
+settings.register_profile("fuzz", max_examples=10_000, **_FUZZ)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -13,7 +13,7 @@ from ask_sdk_core.utils import get_intent_name, get_locale, is_intent_name, is_r
 from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
-from itb_skill import answers, content, safety
+from itb_skill import answers, content, observability, safety
 from itb_skill.speech import Reply, to_card, to_ssml
 
 logger = logging.getLogger(__name__)
@@ -268,8 +268,11 @@ class FallbackHandler(AbstractRequestHandler):
 
 
 class SessionEndedHandler(AbstractRequestHandler):
+    """Session ended, skill events (enabled, disabled...) and System.ExceptionEncountered: no speech."""
+
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_request_type("SessionEndedRequest")(handler_input)
+        request_type = getattr(handler_input.request_envelope.request, "object_type", None)
+        return observability.is_silent(request_type)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         # Alexa accepts no speech here; an empty response closes the session.
