@@ -68,8 +68,12 @@ def slot(
     resolved_id: str | None = None,
     resolved_name: str | None = None,
     slot_type: str = "",
+    values: list[tuple[str, str]] | None = None,
 ) -> dict[str, Any]:
-    """A slot as Alexa sends it; with ``resolved_id`` it carries a matching entity resolution."""
+    """A slot as Alexa sends it; with ``resolved_id`` (or several ``values``: (id, name) pairs, as
+    when a synonym belongs to more than one value) it carries a matching entity resolution."""
+    if values and resolved_id is None:
+        resolved_id, resolved_name = values[0]
     data: dict[str, Any] = {"name": name, "confirmationStatus": "NONE"}
     if value is None:
         return data
@@ -88,7 +92,10 @@ def slot(
                     {
                         "authority": authority,
                         "status": {"code": "ER_SUCCESS_MATCH"},
-                        "values": [{"value": {"name": resolved_name or value, "id": resolved_id}}],
+                        "values": [
+                            {"value": {"name": name, "id": value_id}}
+                            for value_id, name in (values or [(resolved_id, resolved_name or value)])
+                        ],
                     }
                 ]
             }

@@ -1,0 +1,213 @@
+"""``skill-sim``: talk to the skill offline.
+
+    skill-sim chat [--speak]                 an interactive conversation
+    skill-sim ask --json UTTERANCE... | -    one-shot sessions, one JSON object a line
+    skill-sim replay FILE...                 scripted conversations that pass or fail
+
+``ask --json`` prints, for each utterance, one JSON object with these keys (other tools rely on them):
+
+    utterance   what was typed
+    request     "LaunchRequest" or "IntentRequest"
+    intent      the resolved intent name (null for a launch)
+    slots       {slot name: {"value": what was said, "id": resolved id or null,
+                             "name": canonical value or null, "status": "ER_SUCCESS_MATCH" |
+                             "ER_SUCCESS_NO_MATCH" | null (built-in slot types)}}, filled slots only
+    match       {"how": exact|builtin|capture|near|fallback, "score": 0..1, "sample": the sample matched}
+    speech      what Alexa says, as plain text
+    ssml        the SSML the skill returned
+    reprompt    the reprompt as plain text, or null
+    end_session true when the skill closed the session
+    card        the card as the skill returned it ({"type", "title", "content"}), or null
+    error       only on a line that could not be run (bad utterance): the message; other keys empty
+
+Exit status: 0 when everything ran (and every script passed), 1 when a script failed or an
+utterance was rejected, 2 for bad usage (no model, unknown locale, unreadable script).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable
+
+from skill_sim import envelope, resolver
+from skill_sim.simulator import Simulator, SimulatorError, Turn
+
+QUIT_WORDS = {"quit", "exit", "bye", "goodbye"}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="skill-sim", description="Talk to the baclofen pump skill offline.")
+    parser.add_argument("--repo", help="the skill repository (default: found from here)")
+    parser.add_argument("--locale", default=envelope.DEFAULT_LOCALE, help="model and request locale (en-US)")
+    parser.add_argument("--model", help="an interaction model JSON file to use instead of the locale's")
+    commands = parser.add_subparsers(dest="command", required=True)
+    chat = commands.add_parser("chat", help="an interactive conversation")
+    chat.add_argument("--speak", action="store_true", help="read replies aloud with espeak-ng")
+    ask = commands.add_parser("ask", help="one-shot sessions: one JSON object a line")
+    ask.add_argument("utterances", nargs="+", metavar="UTTERANCE", help="what the user says; - reads stdin")
+    ask.add_argument("--json", action="store_true", help="JSON lines (the default; kept for clarity)")
+    replay = commands.add_parser("replay", help="run scripted conversations (YAML)")
+    replay.add_argument("files", nargs="+", metavar="FILE")
+    for sub in (chat, ask, replay):  # options also accepted after the command
+        sub.add_argument("--repo", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        sub.add_argument("--locale", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        sub.add_argument("--model", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "replay":
+            return _replay(args)
+        sim = Simulator(args.repo, locale=args.locale, model=args.model)
+        if args.command == "ask":
+            return _ask(sim, args.utterances)
+        return _chat(sim, args.speak)
+    except (SimulatorError, resolver.BadInput) as error:
+        print(f"skill-sim: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+# ---------------------------------------------------------------- ask
+
+
+def _lines(utterances: list[str]) -> Iterable[str]:
+    for utterance in utterances:
+        if utterance == "-":
+            for line in sys.stdin:
+                yield line.rstrip("\r\n")
+        else:
+            yield utterance
+
+
+def _ask(sim: Simulator, utterances: list[str]) -> int:
+    status = 0
+    for utterance in _lines(utterances):
+        try:
+            line = sim.ask(utterance).to_json()
+        except resolver.BadInput as error:
+            print(f"skill-sim: {error}", file=sys.stderr)
+            line = Turn(utterance, None, None, None).to_json() | {"end_session": None, "error": str(error)}
+            status = 1
+        print(json.dumps(line, ensure_ascii=True), flush=True)
+    return status
+
+
+# ---------------------------------------------------------------- replay
+
+
+def _replay(args) -> int:
+    from skill_sim.replay import ScriptError, run_script  # PyYAML is needed only here
+
+    status = 0
+    passed = failed = 0
+    for path in args.files:
+        try:
+            result = run_script(path, args.repo)
+        except (ScriptError, SimulatorError) as error:
+            print(f"ERROR {error}")
+            status = 2
+            continue
+        print(result.report())
+        if result.passed:
+            passed += 1
+        else:
+            failed += 1
+            status = max(status, 1)
+    print(f"{passed} passed, {failed} failed" + (", some scripts could not run" if status == 2 else ""))
+    return status
+
+
+# ---------------------------------------------------------------- chat
+
+
+class Voice:
+    """espeak-ng, when installed."""
+
+    def __init__(self, enabled: bool):
+        self.program = shutil.which("espeak-ng") if enabled else None
+        if enabled and not self.program:
+            print("(--speak: espeak-ng is not installed, so replies are shown but not spoken;")
+            print(" install it with: sudo apt-get install espeak-ng)")
+
+    def say(self, text: str | None) -> None:
+        if self.program and text:
+            subprocess.run([self.program, "-s", "150", text], check=False, capture_output=True)
+
+
+def show(turn: Turn, out=print) -> None:
+    heard = turn.heard
+    if turn.resolution is not None:
+        slots = ", ".join(
+            f"{name}={slot.value!r}" + (f"->{slot.id}" if slot.id else " (no match)" if slot.status else "")
+            for name, slot in turn.resolution.filled().items()
+        )
+        how = f"{turn.resolution.how} {turn.resolution.score:.2f}"
+        out(f"  [{turn.intent}{' ' + slots if slots else ''}; {how}]")
+    elif turn.request:
+        out(f"  [{turn.request}]")
+    if heard is None:
+        return
+    if heard.speech:
+        out(f"Alexa: {heard.speech}")
+    if heard.reprompt:
+        out(f"  (reprompt: {heard.reprompt})")
+    if heard.card:
+        text = heard.card.get("content") or heard.card.get("text") or ""
+        out(f"  [card] {heard.card.get('title', '')}: {text}")
+    if turn.request != "SessionEndedRequest" and heard.end_session is not False:
+        out("  (the skill ended the session; say 'open baclofen pump guide' to start again)")
+
+
+def _chat(sim: Simulator, speak: bool) -> int:
+    voice = Voice(speak)
+    name = sim.model.invocation_name
+    print(f"Talking to '{name}' offline ({sim.locale}). Press Enter or type 'open {name}' to start;")
+    print(f"'ask {name} to ...' for a one-shot question; 'quit' (or Ctrl-D) ends the session.")
+    silences = 0
+    last_reprompt: str | None = None
+    while True:
+        try:
+            text = input("you> ")
+        except EOFError:
+            print()
+            text = None
+        if text is None or text.strip().lower() in QUIT_WORDS:
+            if sim.open:
+                show(sim.end("USER_INITIATED", utterance=text or ""))
+            return 0
+        if not text.strip():
+            if not sim.open:
+                turn = sim.launch()
+            elif silences == 0:  # Alexa speaks the reprompt once, then gives up
+                silences = 1
+                print("  (silence: Alexa says the reprompt)")
+                if last_reprompt:
+                    print(f"Alexa: {last_reprompt}")
+                    voice.say(last_reprompt)
+                continue
+            else:
+                turn = sim.end("EXCEEDED_MAX_REPROMPTS")
+                print("  (silence again: Alexa closes the session)")
+        else:
+            try:
+                turn = sim.say(text)
+            except resolver.BadInput as error:
+                print(f"  ({error})")
+                continue
+        silences = 0
+        show(turn)
+        if turn.heard is not None:
+            last_reprompt = turn.heard.reprompt
+            voice.say(turn.heard.speech)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
