@@ -19,7 +19,7 @@ MARKER = "qzxfaultqzx"
 
 
 def request_log_lines(out: str) -> list[dict]:
-    """The JSON request lines the function wrote to stdout (what Lambda sends to CloudWatch)."""
+    """The JSON request lines the function wrote to stderr (Lambda sends it to CloudWatch)."""
     return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
 
 
@@ -67,7 +67,7 @@ def test_content_that_fails_to_load_still_gets_the_911_answer(
 ):
     heard = envelope.send(lambda_handler, envelope.Session(), request_body)
     assert_error_answer(heard)
-    (line,) = request_log_lines(capsys.readouterr().out)
+    (line,) = request_log_lines(capsys.readouterr().err)
     assert line["outcome"] == "error" and line["Errors"] == 1
 
 
@@ -102,7 +102,7 @@ def test_an_exception_in_any_handler_gets_the_911_answer(handler, where, monkeyp
     assert_error_answer(heard)
     captured = capsys.readouterr()
     assert MARKER not in captured.out + captured.err
-    (line,) = request_log_lines(captured.out)
+    (line,) = request_log_lines(captured.err)
     assert line["outcome"] == "error" and line["Errors"] == 1
 
 
@@ -121,7 +121,7 @@ def test_catch_all_answers_even_when_session_attributes_are_broken(attributes, l
     session = envelope.Session(attributes=attributes)
     heard = envelope.send(lambda_handler, session, envelope.intent_request("AMAZON.YesIntent"))
     assert_error_answer(heard)
-    (line,) = request_log_lines(capsys.readouterr().out)
+    (line,) = request_log_lines(capsys.readouterr().err)
     assert line["outcome"] == "error"
 
 
@@ -140,7 +140,7 @@ def test_when_the_catch_all_itself_fails_the_wrapper_still_answers(monkeypatch, 
     assert_error_answer(heard)
     captured = capsys.readouterr()
     assert MARKER not in captured.out + captured.err
-    (line,) = request_log_lines(captured.out)
+    (line,) = request_log_lines(captured.err)
     assert line["outcome"] == "error" and line["error_type"] == "RuntimeError"
 
 
@@ -154,7 +154,7 @@ def test_an_envelope_the_sdk_cannot_read_gets_the_911_answer(lambda_handler, cap
     assert_error_answer(heard)
     captured = capsys.readouterr()
     assert MARKER not in captured.out + captured.err
-    (line,) = request_log_lines(captured.out)
+    (line,) = request_log_lines(captured.err)
     assert line["error_type"] == "SerializationException"
 
 
@@ -165,7 +165,7 @@ def test_danger_in_an_unreadable_envelope_still_says_call_911_now(lambda_handler
     heard = envelope.read_response(lambda_handler(event, None))
     assert heard.speech.startswith("Call 911 now.")
     assert heard.end_session is True
-    (line,) = request_log_lines(capsys.readouterr().out)
+    (line,) = request_log_lines(capsys.readouterr().err)
     assert line["outcome"] == "emergency" and line["Emergencies"] == 1
 
 

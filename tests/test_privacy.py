@@ -80,7 +80,7 @@ EMERGENCY = (
 
 @pytest.fixture
 def everything_logged(caplog, capsys):
-    """Runs the whole conversation and returns (stdout lines, all other log and output text)."""
+    """Runs the whole conversation; returns (the JSON request lines, everything logged or printed)."""
     caplog.set_level(logging.DEBUG)
     handler = lambda_function.lambda_handler
     session = PrivateSession(user_id=USER_ID, session_id=SESSION_ID)
@@ -96,7 +96,7 @@ def everything_logged(caplog, capsys):
         + [str(record.args) for record in caplog.records]
         + [repr(getattr(record, "exc_info", None)) for record in caplog.records]
     )
-    return captured.out.splitlines(), logged
+    return [line for line in captured.err.splitlines() if line.startswith("{")], logged
 
 
 def test_no_id_token_or_anything_the_user_said_is_logged(everything_logged):
@@ -124,6 +124,27 @@ def test_one_json_line_per_request_with_the_required_fields(everything_logged):
     assert records[2]["topic"] == "appointments"
     assert records[3]["intent"] == "EmergencyIntent" and records[3]["Emergencies"] == 1
     assert records[-3]["Fallbacks"] == 1
+
+
+def test_the_request_line_is_written_once_and_never_to_stdout_or_the_root_logger(lambda_handler, capsys):
+    """On Lambda the root logger prints every record again with a prefix (which also breaks EMF)."""
+    seen_by_root: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            seen_by_root.append(record.getMessage())
+
+    root = logging.getLogger()
+    collect = Collect()
+    root.addHandler(collect)
+    try:
+        envelope.send(lambda_handler, envelope.Session(), envelope.launch_request())
+    finally:
+        root.removeHandler(collect)
+    captured = capsys.readouterr()
+    assert captured.out == ""  # stdout stays free for tools that call the handler (skill-sim)
+    assert len([line for line in captured.err.splitlines() if line.startswith("{")]) == 1
+    assert not [message for message in seen_by_root if message.startswith("{")]
 
 
 def test_embedded_metrics_are_valid_and_topics_are_bounded(everything_logged):
@@ -154,7 +175,7 @@ def test_a_topic_from_forged_session_attributes_is_not_a_metric_dimension(lambda
     forged = {"last": {"speech": "hello", "topic": f"{SAID} private topic"}}
     session = envelope.Session(attributes=forged)
     envelope.send(lambda_handler, session, envelope.intent_request("AMAZON.RepeatIntent"))
-    (line,) = capsys.readouterr().out.splitlines()
+    (line,) = capsys.readouterr().err.splitlines()
     record = json.loads(line)
     assert record["topic"] is None and "TopicRequests" not in record
     assert SAID not in line
@@ -172,7 +193,7 @@ def test_a_request_for_another_skill_is_refused(skill_id_set, lambda_handler, ca
     other = envelope.Session(skill_id="amzn1.ask.skill.someone-else")
     with pytest.raises(Exception, match="Skill ID Verification failed"):
         lambda_handler(other.envelope(envelope.launch_request()), None)
-    (line,) = capsys.readouterr().out.splitlines()
+    (line,) = capsys.readouterr().err.splitlines()
     assert json.loads(line)["outcome"] == "refused"
 
 

@@ -2,7 +2,8 @@
 
 ``instrument(skill_builder)`` wraps the SDK's Lambda handler. For every request it
 
-* writes exactly ONE JSON line to stdout (Lambda sends stdout to CloudWatch Logs): request type, intent
+* writes exactly ONE JSON line to stderr (Lambda sends stdout and stderr to CloudWatch Logs; stdout stays
+  free for tools that call the handler in-process, like skill-sim): request type, intent
   name, topic id, locale, outcome (answered / emergency / fallback / error / ended, or refused for another
   skill's request) and duration in ms. The same line carries CloudWatch Embedded Metric Format (``_aws``) so
   CloudWatch charts Requests, Emergencies, Fallbacks, Errors and TopicRequests per known topic id with no
@@ -62,15 +63,15 @@ def is_silent(request_type: object) -> bool:
 # ---- the log line ----
 
 
-class _CurrentStdout(logging.StreamHandler):
-    """Writes to whatever ``sys.stdout`` is at the time (Lambda captures it; so do tests)."""
+class _CurrentStderr(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is at the time (Lambda captures it; so do tests)."""
 
     def __init__(self) -> None:
-        super().__init__(sys.stdout)
+        super().__init__(sys.stderr)
 
     @property
     def stream(self):  # type: ignore[override]
-        return sys.stdout
+        return sys.stderr
 
     @stream.setter
     def stream(self, _value) -> None:
@@ -79,7 +80,7 @@ class _CurrentStdout(logging.StreamHandler):
 
 request_log = logging.getLogger("itb_skill.requests")
 if not request_log.handlers:
-    _handler = _CurrentStdout()
+    _handler = _CurrentStderr()
     _handler.setFormatter(logging.Formatter("%(message)s"))  # EMF wants a bare JSON object per log event
     request_log.addHandler(_handler)
     request_log.setLevel(logging.INFO)
