@@ -16,7 +16,7 @@ import xml.parsers.expat
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from skill_sim import envelope
@@ -390,6 +390,14 @@ def test_malformed_envelopes_still_get_a_spoken_answer(call, session, request, m
     send(call, event)
 
 
+REPEAT = envelope.intent_request("AMAZON.RepeatIntent")
+
+
+# Found by `make fuzz`: control characters made the SSML invalid XML; an empty remembered answer was
+# repeated as silence.
+@example(session=envelope.Session(attributes={"last": {"speech": "\x1b"}}), request=REPEAT)
+@example(session=envelope.Session(attributes={"last": {"speech": ""}}), request=REPEAT)
+@example(session=envelope.Session(attributes={"last": {"speech": "{pause}  "}}), request=REPEAT)
 @given(
     session=sessions(garbage_attributes),
     request=st.one_of(

@@ -207,7 +207,8 @@ class RepeatHandler(AbstractRequestHandler):
         texts = locale_content(handler_input)
         attributes = session_attributes(handler_input)
         last = attributes.get(answers.LAST)
-        if isinstance(last, dict) and isinstance(last.get("speech"), str):
+        # Only a remembered answer that still says something (session attributes come back from outside).
+        if isinstance(last, dict) and isinstance(last.get("speech"), str) and to_card(last["speech"]).strip():
             offer = attributes.get(answers.OFFER)
             reply = Reply(
                 speech=last["speech"],
