@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup chat test lint unit fuzz
+.PHONY: setup chat test lint unit package fuzz
 
 $(STAMP): pyproject.toml requirements-dev.txt lambda/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,11 +21,17 @@ chat: setup
 lint: setup
 	$(BIN)/ruff check lambda tools tests
 	$(BIN)/ruff format --check lambda tools tests
+	$(BIN)/model-lint
+	$(BIN)/cfn-lint template.yaml
 
 unit: setup
 	$(BIN)/pytest
 
 test: lint unit
+
+# The deployment zip (needs PyPI): lambda/ + lambda/requirements.txt for python3.13 arm64, no boto3, no tests.
+package: setup
+	$(BIN)/python tools/build_zip.py --function-dir lambda --out build/skill.zip
 
 # 50,000 generated request envelopes (5 properties x 10,000; tests/conftest.py "fuzz" profile).
 fuzz: setup

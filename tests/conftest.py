@@ -44,6 +44,39 @@ def conversation(lambda_handler):
     return Conversation(lambda_handler)
 
 
+# ---- storage: every test gets its own empty profile store, never the repository's data/ folder ----
+
+
+@pytest.fixture(autouse=True)
+def profile_store_in_tmp(tmp_path, monkeypatch):
+    """The configured default store (SQLite) in this test's temp dir; no DynamoDB table configured."""
+    from itb_skill import config, storage
+
+    monkeypatch.setenv("ITB_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("TABLE_NAME", raising=False)
+    config.get.cache_clear()
+    storage.install(None)
+    yield tmp_path / "data"
+    config.get.cache_clear()
+    storage.install(None)
+
+
+@pytest.fixture
+def memory_store():
+    """An in-memory fake store, installed for this test; ``.calls`` lists load/save/delete."""
+    from itb_skill import storage
+
+    fake = storage.MemoryStore()
+    storage.install(fake)
+    return fake
+
+
+@pytest.fixture
+def sessions(lambda_handler):
+    """A factory of new sessions for the same (default) user: ``sessions()`` is their next visit."""
+    return lambda **options: Conversation(lambda_handler, **options)
+
+
 # ---- hypothesis profiles (tests/test_fuzz.py): "ci" for make test, "fuzz" for make fuzz ----
 # Each fuzz property runs max_examples cases: 5 properties x 420 >= 2,000 in make test; x 10,000 = 50,000.
 
@@ -51,7 +84,11 @@ import os  # noqa: E402
 
 from hypothesis import HealthCheck, settings  # noqa: E402
 
-_FUZZ = dict(deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+_FUZZ = dict(
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 settings.register_profile("ci", max_examples=420, derandomize=True, **_FUZZ)
 settings.register_profile("fuzz", max_examples=10_000, **_FUZZ)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

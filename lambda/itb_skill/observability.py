@@ -3,11 +3,11 @@
 ``instrument(skill_builder)`` wraps the SDK's Lambda handler. For every request it
 
 * writes exactly ONE JSON line to stderr (Lambda sends stdout and stderr to CloudWatch Logs; stdout stays
-  free for tools that call the handler in-process, like skill-sim): request type, intent
-  name, topic id, locale, outcome (answered / emergency / fallback / error / ended, or refused for another
-  skill's request) and duration in ms. The same line carries CloudWatch Embedded Metric Format (``_aws``) so
-  CloudWatch charts Requests, Emergencies, Fallbacks, Errors and TopicRequests per known topic id with no
-  extra AWS call.
+  free for tools that call the handler in-process, like skill-sim): request type, intent name, topic id,
+  locale, outcome (answered / emergency / fallback / error / ended; refused for another skill's request,
+  forgotten for a deleted profile) and duration in ms. The same line carries CloudWatch Embedded Metric
+  Format (``_aws``), so CloudWatch charts Requests, Emergencies, Fallbacks, Errors and TopicRequests per
+  known topic id with no extra AWS call.
 * turns any exception that escapes the SDK (a malformed envelope the SDK cannot deserialize, no request,
   wrong types) into a valid Alexa response with the 911 reminder, built from ``safety`` constants; except a
   request for another skill id, which is refused by re-raising.
@@ -41,7 +41,7 @@ from itb_skill.speech import to_ssml
 
 NAMESPACE = "ITBPumpSkill"
 SERVICE = "baclofen-pump-guide"
-OUTCOMES = frozenset({"answered", "emergency", "fallback", "error", "ended", "refused"})
+OUTCOMES = frozenset({"answered", "emergency", "fallback", "error", "ended", "forgotten", "refused"})
 RESPONSE_VERSION = "1.0"
 
 # Requests to which Alexa accepts no speech: the session is over, or the skill was not in a conversation.
@@ -294,7 +294,7 @@ def instrument(skill_builder):
                     outcome = _outcome_from_response(result)
             if is_silent(_get(_get(event, "request"), "type")):
                 result = _silence(result)
-                if outcome != "error":
+                if outcome in ("answered", "fallback"):
                     outcome = "ended"
             return result
         finally:
