@@ -10,7 +10,7 @@ import json
 import pytest
 
 import lambda_function
-from itb_skill import content, safety
+from itb_skill import content, safety, storage
 from itb_skill.speech import ssml_to_text
 from skill_sim import envelope
 
@@ -179,3 +179,87 @@ def test_a_broken_session_ended_request_stays_silent(lambda_handler):
     event["request"]["timestamp"] = "not a time"
     raw = lambda_handler(event, None)
     assert raw == {"version": "1.0", "response": {}}
+
+
+# ---- the database ----
+
+
+class BrokenStore:
+    """A profile store on which every call fails, the way a real outage or a bug would."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+        self.calls: list[str] = []
+
+    def _fail(self, name: str):
+        self.calls.append(name)
+        raise self.error
+
+    def load(self, key):
+        self._fail("load")
+
+    def save(self, key, profile):
+        self._fail("save")
+
+    def delete(self, key):
+        self._fail("delete")
+
+
+@pytest.fixture(
+    params=[
+        storage.StorageError("dynamodb load failed: ProvisionedThroughputExceededException"),
+        RuntimeError(f"unexpected bug quoting {MARKER}"),
+        TimeoutError(),
+    ],
+    ids=["storage error", "unexpected exception", "timeout"],
+)
+def broken_store(request):
+    store = BrokenStore(request.param)
+    storage.install(store)
+    yield store
+    storage.install(None)
+
+
+def test_a_failing_database_never_stops_an_answer(broken_store, lambda_handler, capsys):
+    session = envelope.Session()
+    welcome = envelope.send(lambda_handler, session, envelope.launch_request())
+    assert "call 911" in welcome.speech and "not medical advice" in welcome.speech and welcome.reprompt
+    topic = envelope.send(lambda_handler, session, envelope.intent_request("AppointmentIntent"))
+    assert topic.card["title"] == "Make an appointment"
+    envelope.send(lambda_handler, session, envelope.intent_request("ForgetMeIntent"))
+    forget = envelope.send(lambda_handler, session, envelope.intent_request("AMAZON.YesIntent"))
+    assert "couldn't delete" in forget.speech and forget.reprompt
+    goodbye = envelope.send(lambda_handler, session, envelope.intent_request("AMAZON.StopIntent"))
+    assert goodbye.end_session is True and goodbye.speech
+    assert broken_store.calls[:2] == ["load", "delete"]  # the faults really happened
+
+    captured = capsys.readouterr()
+    assert MARKER not in captured.out + captured.err
+    outcomes = [line["outcome"] for line in request_log_lines(captured.err)]
+    assert len(outcomes) == 5 and "error" not in outcomes
+
+
+def test_worst_case_database_wait_with_every_retry_fits_in_alexas_8_seconds():
+    """Computed from the real botocore configuration and botocore's own backoff, not measured.
+
+    One invocation makes at most one storage call (tests/test_storage.py counts them). That call waits at
+    most attempts x (connect + read timeout) plus the backoff before each retry, taken at its maximum
+    (jitter 1.0, throttling scale). The rest of the function (cold start included, about 0.5 s at 512 MB,
+    README) gets the remaining budget of 3 s.
+    """
+    from types import SimpleNamespace
+
+    from botocore.retries.standard import ExponentialBackoff
+
+    client_config = storage._dynamodb_resource("us-east-1").meta.client.meta.config
+    attempts = client_config.retries["total_max_attempts"]
+    assert client_config.retries["mode"] == "standard"
+    throttled = SimpleNamespace(is_throttling_error_from_context=lambda _context: True)
+    backoff = ExponentialBackoff(random=lambda: 1.0, service_name="dynamodb", throttling_detector=throttled)
+    waits = sum(
+        backoff.delay_amount(SimpleNamespace(attempt_number=n, http_response=None))
+        for n in range(1, attempts)
+    )
+    worst = attempts * (client_config.connect_timeout + client_config.read_timeout) + waits
+    assert worst == 5.0  # the figure the README gives
+    assert worst + 3.0 <= 8.0
