@@ -244,8 +244,9 @@ def test_worst_case_database_wait_with_every_retry_fits_in_alexas_8_seconds():
 
     One invocation makes at most one storage call (tests/test_storage.py counts them). That call waits at
     most attempts x (connect + read timeout) plus the backoff before each retry, taken at its maximum
-    (jitter 1.0, throttling scale). The rest of the function (cold start included, about 0.5 s at 512 MB,
-    README) gets the remaining budget of 3 s.
+    (jitter 1.0, throttling scale). The rest of the function keeps 3 s: a cold start takes about 1.7 s at
+    the template's 512 MB (README, Deploy). Not covered: an ``x-amz-retry-after`` response header, which
+    botocore honours up to 5 s more per retry.
     """
     from types import SimpleNamespace
 
