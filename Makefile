@@ -36,3 +36,16 @@ package: setup
 # 50,000 generated request envelopes (5 properties x 10,000; tests/conftest.py "fuzz" profile).
 fuzz: setup
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/test_fuzz.py --hypothesis-show-statistics
+
+# ---- voice loop (developer tooling; needs Debian's espeak-ng and sox, see README "Voice") ----
+.PHONY: voice-check
+VOICE_STAMP := $(VENV)/.voice-installed
+
+$(VOICE_STAMP): $(STAMP) requirements-voice.txt
+	$(BIN)/python -m pip install -q -r requirements-voice.txt
+	touch $(VOICE_STAMP)
+
+voice-check: $(VOICE_STAMP)
+	@command -v espeak-ng >/dev/null && command -v sox >/dev/null || { \
+		echo "voice-check needs espeak-ng and sox: sudo apt-get install -y espeak-ng sox"; exit 2; }
+	PYTHONPATH=lambda:tools $(BIN)/python -m voice.check
