@@ -245,8 +245,8 @@ def test_worst_case_database_wait_with_every_retry_fits_in_alexas_8_seconds():
     One invocation makes at most one storage call (tests/test_storage.py counts them). That call waits at
     most attempts x (connect + read timeout) plus the backoff before each retry, taken at its maximum
     (jitter 1.0, throttling scale). The rest of the function keeps 3 s: a cold start takes about 1.7 s at
-    the template's 512 MB (README, Deploy). Not covered: an ``x-amz-retry-after`` response header, which
-    botocore honours up to 5 s more per retry.
+    the template's 512 MB (README, Deploy). With a single attempt there is no retry, so an
+    ``x-amz-retry-after`` response header (which botocore honours up to 5 s more per retry) cannot apply.
     """
     from types import SimpleNamespace
 
@@ -262,5 +262,6 @@ def test_worst_case_database_wait_with_every_retry_fits_in_alexas_8_seconds():
         for n in range(1, attempts)
     )
     worst = attempts * (client_config.connect_timeout + client_config.read_timeout) + waits
-    assert worst == 5.0  # the figure the README gives
+    assert attempts == 1  # no retry: no backoff and no retry-after wait
+    assert worst == 2.0  # the figure the README gives
     assert worst + 3.0 <= 8.0
