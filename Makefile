@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup chat test lint unit package bench
+.PHONY: setup chat test lint unit package fuzz bench
 
 $(STAMP): pyproject.toml requirements-dev.txt lambda/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ test: lint unit
 # The deployment zip (needs PyPI): lambda/ + lambda/requirements.txt for python3.13 arm64, no boto3, no tests.
 package: setup
 	$(BIN)/python tools/build_zip.py --function-dir lambda --out build/skill.zip
+
+# 50,000 generated request envelopes (5 properties x 10,000; tests/conftest.py "fuzz" profile).
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/test_fuzz.py --hypothesis-show-statistics
 
 # Is the skill as fast as a hello-world skill? Prints a table; fails when a budget is missed (bench/run.py).
 bench: setup

@@ -205,7 +205,7 @@ def test_missing_table_in_moto_still_answers(aws_env, sessions):
 def test_the_resource_has_bounded_timeouts_and_retries(aws_env):
     config = storage._dynamodb_resource(REGION).meta.client.meta.config
     assert config.connect_timeout == 1 and config.read_timeout == 1
-    assert config.retries == {"total_max_attempts": 2, "mode": "standard"}
+    assert config.retries == {"total_max_attempts": 1, "mode": "standard"}
 
 
 # ---- faults: Stubber and a timing-out fake ----

@@ -36,10 +36,11 @@ PROFILE_ATTRIBUTE = "attributes"  # the adapter's map attribute holding the prof
 SQLITE_FILE = "profiles.sqlite3"
 
 # Bounded so a slow or failing database cannot push an answer past Alexa's 8 seconds. One storage call
-# costs at most 2 attempts x (1 s connect + 1 s read) + at most 1 s backoff = 5 s (README: "Memory").
+# costs at most 1 s connect + 1 s read = 2 s (README: "Memory"). No retry: botocore lets a retried call
+# wait for an `x-amz-retry-after` header (up to 5 s more), and personalization is not worth that wait.
 CONNECT_TIMEOUT_SECONDS = 1
 READ_TIMEOUT_SECONDS = 1
-TOTAL_ATTEMPTS = 2
+TOTAL_ATTEMPTS = 1
 
 
 class StorageError(Exception):
