@@ -154,7 +154,10 @@ class TopicHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)
         topic_id = answers.route(texts, get_intent_name(handler_input), slot_ids(handler_input))
-        reply = answers.topic_reply(texts, topic_id) if topic_id else answers.simple_reply(texts, "fallback")
+        if topic_id:
+            reply = answers.topic_reply(texts, topic_id)
+        else:
+            reply = answers.simple_reply(texts, "fallback", outcome="fallback")
         return respond_with_content(handler_input, reply, texts)
 
 
