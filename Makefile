@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup chat test lint unit
+.PHONY: setup chat test lint unit package
 
 $(STAMP): pyproject.toml requirements-dev.txt lambda/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,14 @@ chat: setup
 lint: setup
 	$(BIN)/ruff check lambda tools tests
 	$(BIN)/ruff format --check lambda tools tests
+	$(BIN)/model-lint
+	$(BIN)/cfn-lint template.yaml
 
 unit: setup
 	$(BIN)/pytest
 
 test: lint unit
+
+# The deployment zip (needs PyPI): lambda/ + lambda/requirements.txt for python3.13 arm64, no boto3, no tests.
+package: setup
+	$(BIN)/python tools/build_zip.py --function-dir lambda --out build/skill.zip

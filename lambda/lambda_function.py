@@ -2,12 +2,20 @@
 
 from ask_sdk_core.skill_builder import SkillBuilder
 
-from itb_skill import handlers
+from itb_skill import handlers, storage_handlers, storage_session
+from itb_skill.config import get as get_config
 
 skill_builder = SkillBuilder()
 
 for handler in (
     handlers.EmergencyHandler(),  # first: danger in any intent or slot goes to 911
+    # -- remembering returning users (storage_handlers); before Launch and Yes/No --
+    storage_handlers.SkillDisabledHandler(),
+    storage_handlers.ReturningLaunchHandler(),
+    storage_handlers.ForgetMeAnswerHandler(),
+    storage_handlers.ForgetMeHandler(),
+    storage_handlers.PaceHandler(),
+    # -- end remembering --
     handlers.LaunchHandler(),
     handlers.TopicHandler(),
     handlers.QuestionHandler(),
@@ -24,5 +32,13 @@ for handler in (
     skill_builder.add_request_handler(handler)
 
 skill_builder.add_exception_handler(handlers.CatchAllExceptionHandler())
+
+# One profile read per session (skipped for emergencies), one write at its end if anything changed.
+skill_builder.add_global_request_interceptor(storage_session.LoadProfileInterceptor())
+skill_builder.add_global_response_interceptor(storage_session.SaveProfileInterceptor())
+
+# Refuse requests meant for any other skill: the SDK raises before any handler runs.
+# SKILL_ID unset (local runs, the simulator) means no check.
+skill_builder.skill_id = get_config().skill_id
 
 lambda_handler = skill_builder.lambda_handler()

@@ -42,3 +42,36 @@ def lambda_handler():
 @pytest.fixture
 def conversation(lambda_handler):
     return Conversation(lambda_handler)
+
+
+# ---- storage: every test gets its own empty profile store, never the repository's data/ folder ----
+
+
+@pytest.fixture(autouse=True)
+def profile_store_in_tmp(tmp_path, monkeypatch):
+    """The configured default store (SQLite) in this test's temp dir; no DynamoDB table configured."""
+    from itb_skill import config, storage
+
+    monkeypatch.setenv("ITB_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("TABLE_NAME", raising=False)
+    config.get.cache_clear()
+    storage.install(None)
+    yield tmp_path / "data"
+    config.get.cache_clear()
+    storage.install(None)
+
+
+@pytest.fixture
+def memory_store():
+    """An in-memory fake store, installed for this test; ``.calls`` lists load/save/delete."""
+    from itb_skill import storage
+
+    fake = storage.MemoryStore()
+    storage.install(fake)
+    return fake
+
+
+@pytest.fixture
+def sessions(lambda_handler):
+    """A factory of new sessions for the same (default) user: ``sessions()`` is their next visit."""
+    return lambda **options: Conversation(lambda_handler, **options)

@@ -159,6 +159,17 @@ def run_script(path: str | Path, repo: str | Path | None = None) -> Result:
     """Play one script against the real function. Raises ``ScriptError`` if the script is wrong."""
     data = load_script(path)
     sim = Simulator(repo, locale=str(data.get("locale") or "en-US"))
+    # Every script starts as a first-time user, whatever earlier chats left in data/.
+    from itb_skill import storage  # importable once the simulator has loaded the function
+
+    storage.install(storage.MemoryStore())
+    try:
+        return _play(path, data, sim)
+    finally:
+        storage.install(None)
+
+
+def _play(path: str | Path, data: dict[str, Any], sim: Simulator) -> Result:
     result = Result(str(path), str(data.get("name") or Path(path).stem))
     for number, step in enumerate(data["turns"], 1):
         said = step["user"].strip()

@@ -1,0 +1,316 @@
+"""What the skill remembers about a returning user, and where it keeps it.
+
+One small interface (``load``/``save``/``delete`` by *user key*) with three stores:
+
+- ``DynamoStore``: production, through ``ask-sdk-dynamodb-persistence-adapter`` (boto3), used when
+  ``TABLE_NAME`` is configured. boto3 and the adapter are imported on first use, never at import.
+- ``SqliteStore``: the embedded default (simulator, local runs), a file in the git-ignored data folder.
+- ``MemoryStore``: an in-memory fake for tests, counting its calls.
+
+The user key is ``user_key(alexa_user_id, salt)``, an HMAC-SHA256: no store ever sees the raw Alexa id.
+A ``Profile`` holds only visit count, last visit (epoch seconds), last topic id and pace: no
+utterances, no slot values, no health details. Every store raises ``StorageError`` on any fault, so the
+caller can answer without personalization.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Protocol
+
+from itb_skill import config
+
+logger = logging.getLogger(__name__)
+
+PACES = ("normal", "slow")
+RETENTION_SECONDS = 365 * 24 * 60 * 60  # an item expires one year after the last visit
+TTL_ATTRIBUTE = "expires_at"
+KEY_ATTRIBUTE = "id"
+PROFILE_ATTRIBUTE = "attributes"  # the adapter's map attribute holding the profile
+SQLITE_FILE = "profiles.sqlite3"
+
+# Bounded so a slow or failing database cannot push an answer past Alexa's 8 seconds. One storage call
+# costs at most 2 attempts x (1 s connect + 1 s read) + at most 1 s backoff = 5 s (README: "Memory").
+CONNECT_TIMEOUT_SECONDS = 1
+READ_TIMEOUT_SECONDS = 1
+TOTAL_ATTEMPTS = 2
+
+
+class StorageError(Exception):
+    """Any storage fault. The message names the operation and the error kind, never user data."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Everything the skill stores about one user."""
+
+    visits: int = 0
+    last_visit: int = 0  # epoch seconds
+    last_topic: str | None = None  # a content topic id, never free text
+    pace: str = "normal"
+
+    @property
+    def expires_at(self) -> int:
+        return self.last_visit + RETENTION_SECONDS
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        if data["last_topic"] is None:
+            del data["last_topic"]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Profile | None:
+        """A profile from stored or session data; tolerant of junk, which it drops."""
+        if not isinstance(data, dict):
+            return None
+        topic = data.get("last_topic")
+        pace = data.get("pace")
+        return cls(
+            visits=_non_negative_int(data.get("visits")),
+            last_visit=_non_negative_int(data.get("last_visit")),
+            last_topic=topic if isinstance(topic, str) and topic.isidentifier() else None,
+            pace=pace if pace in PACES else "normal",
+        )
+
+
+def _non_negative_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | Decimal | float):
+        return 0
+    try:
+        return max(0, int(value))
+    except (ValueError, OverflowError):  # NaN, infinity
+        return 0
+
+
+def user_key(user_id: str, salt: str) -> str:
+    """The storage key for an Alexa user id: a keyed hash, not reversible without the salt."""
+    return hmac.new(salt.encode("utf-8"), user_id.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+class Store(Protocol):
+    def load(self, key: str) -> Profile | None: ...
+
+    def save(self, key: str, profile: Profile) -> None: ...
+
+    def delete(self, key: str) -> None: ...
+
+
+def _kind(error: BaseException) -> str:
+    """A log-safe name for an error: the AWS error code or the exception class, never its message.
+
+    The adapter wraps every boto3 error in a ``PersistenceException``; the original is its context.
+    """
+    cause = error.__cause__ or error.__context__ or error
+    response = getattr(cause, "response", None)
+    code = response.get("Error", {}).get("Code") if isinstance(response, dict) else None
+    return code if isinstance(code, str) and code.isidentifier() else type(cause).__name__
+
+
+# ---- the in-memory fake ----
+
+
+class MemoryStore:
+    """A store in a dict, counting calls: the fake for handler tests."""
+
+    def __init__(self) -> None:
+        self.profiles: dict[str, Profile] = {}
+        self.calls: list[str] = []
+
+    def load(self, key: str) -> Profile | None:
+        self.calls.append("load")
+        return self.profiles.get(key)
+
+    def save(self, key: str, profile: Profile) -> None:
+        self.calls.append("save")
+        self.profiles[key] = profile
+
+    def delete(self, key: str) -> None:
+        self.calls.append("delete")
+        self.profiles.pop(key, None)
+
+
+# ---- the embedded default ----
+
+
+class SqliteStore:
+    """One SQLite file; expired rows are treated as absent and purged, like DynamoDB's TTL."""
+
+    def __init__(self, path: Path, clock: Callable[[], float] | None = None) -> None:
+        self.path = Path(path)
+        self._clock = clock
+
+    def _now(self) -> int:
+        import time
+
+        return int((self._clock or time.time)())
+
+    def _run(self, operation: str, sql: str, params: tuple) -> list[tuple]:
+        import sqlite3
+        from contextlib import closing
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with closing(sqlite3.connect(self.path, timeout=1)) as db, db:
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS profiles "
+                    "(id TEXT PRIMARY KEY, visits INTEGER, last_visit INTEGER, last_topic TEXT, "
+                    "pace TEXT, expires_at INTEGER)"
+                )
+                db.execute("DELETE FROM profiles WHERE expires_at < ?", (self._now(),))
+                return db.execute(sql, params).fetchall()
+        except (OSError, sqlite3.Error) as error:
+            raise StorageError(f"sqlite {operation} failed: {type(error).__name__}") from error
+
+    def load(self, key: str) -> Profile | None:
+        rows = self._run(
+            "load", "SELECT visits, last_visit, last_topic, pace FROM profiles WHERE id = ?", (key,)
+        )
+        if not rows:
+            return None
+        visits, last_visit, last_topic, pace = rows[0]
+        return Profile.from_dict(
+            {"visits": visits, "last_visit": last_visit, "last_topic": last_topic, "pace": pace}
+        )
+
+    def save(self, key: str, profile: Profile) -> None:
+        self._run(
+            "save",
+            "INSERT OR REPLACE INTO profiles VALUES (?, ?, ?, ?, ?, ?)",
+            (key, profile.visits, profile.last_visit, profile.last_topic, profile.pace, profile.expires_at),
+        )
+
+    def delete(self, key: str) -> None:
+        self._run("delete", "DELETE FROM profiles WHERE id = ?", (key,))
+
+
+# ---- production: DynamoDB ----
+
+
+def _dynamodb_resource(region: str | None):
+    """A boto3 DynamoDB resource with bounded timeouts and retries. Imports boto3: call lazily."""
+    import boto3
+    from botocore.config import Config
+
+    bounded = Config(
+        connect_timeout=CONNECT_TIMEOUT_SECONDS,
+        read_timeout=READ_TIMEOUT_SECONDS,
+        retries={"total_max_attempts": TOTAL_ATTEMPTS, "mode": "standard"},
+    )
+    return boto3.session.Session().resource("dynamodb", region_name=region, config=bounded)
+
+
+def _key_as_given(key: str) -> str:
+    """Partition keygen for the adapter: we pass it the already-hashed user key, not an envelope."""
+    return key
+
+
+class DynamoStore:
+    """DynamoDB through the ASK SDK adapter; the item is ``{id, attributes: {...}, expires_at}``.
+
+    ``expires_at`` must be a top-level attribute for DynamoDB's TTL, which the stock adapter cannot
+    write, so saving adds it (subclass built in ``_adapter``). Numbers go in as ``Decimal``.
+    """
+
+    def __init__(
+        self,
+        table_name: str,
+        region: str | None = None,
+        resource_factory: Callable[[], Any] | None = None,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
+        self.table_name = table_name
+        self._resource_factory = resource_factory or (lambda: _dynamodb_resource(region))
+        self._adapter_instance = None
+        self._clock = clock
+
+    def _adapter(self):
+        if self._adapter_instance is None:
+            # Imported here: the adapter module builds a boto3 resource in a default argument at import
+            # (slow, and it fails without a region). We always pass our own resource.
+            from ask_sdk_dynamodb.adapter import DynamoDbAdapter
+
+            class _TtlAdapter(DynamoDbAdapter):
+                def save_attributes(self, request_envelope, attributes):
+                    table = self.dynamodb.Table(self.table_name)
+                    table.put_item(
+                        Item={
+                            self.partition_key_name: self.partition_keygen(request_envelope),
+                            self.attribute_name: attributes,
+                            TTL_ATTRIBUTE: attributes["last_visit"] + RETENTION_SECONDS,
+                        }
+                    )
+
+            self._adapter_instance = _TtlAdapter(
+                table_name=self.table_name,
+                partition_key_name=KEY_ATTRIBUTE,
+                attribute_name=PROFILE_ATTRIBUTE,
+                create_table=False,  # the table is deployed by the template, never by the function
+                partition_keygen=_key_as_given,
+                dynamodb_resource=self._resource_factory(),
+            )
+        return self._adapter_instance
+
+    def _now(self) -> int:
+        import time
+
+        return int((self._clock or time.time)())
+
+    def load(self, key: str) -> Profile | None:
+        try:
+            attributes = self._adapter().get_attributes(key)
+        except Exception as error:
+            raise StorageError(f"dynamodb load failed: {_kind(error)}") from error
+        profile = Profile.from_dict(attributes) if attributes else None
+        if profile is not None and profile.expires_at < self._now():
+            return None  # DynamoDB deletes expired items lazily (often days later): treat as gone
+        return profile
+
+    def save(self, key: str, profile: Profile) -> None:
+        item = {
+            name: Decimal(value) if isinstance(value, int) else value
+            for name, value in profile.to_dict().items()
+        }
+        try:
+            self._adapter().save_attributes(key, item)
+        except Exception as error:
+            raise StorageError(f"dynamodb save failed: {_kind(error)}") from error
+
+    def delete(self, key: str) -> None:
+        try:
+            self._adapter().delete_attributes(key)
+        except Exception as error:
+            raise StorageError(f"dynamodb delete failed: {_kind(error)}") from error
+
+
+# ---- the store in use ----
+
+_installed: Store | None = None
+
+
+def configured_store() -> Store:
+    """DynamoDB when a table is configured, otherwise the SQLite file in the data folder."""
+    settings = config.get()
+    if settings.table_name:
+        return DynamoStore(settings.table_name, region=settings.aws_region)
+    return SqliteStore(settings.data_dir / SQLITE_FILE)
+
+
+def current() -> Store:
+    """The store for this process, built on first use (so nothing is imported or opened before)."""
+    global _installed
+    if _installed is None:
+        _installed = configured_store()
+    return _installed
+
+
+def install(store: Store | None) -> None:
+    """Use ``store`` from now on (tests, tools); ``None`` goes back to the configured store."""
+    global _installed
+    _installed = store

@@ -1,0 +1,112 @@
+"""Handlers for what the skill remembers: the returning welcome, speaking pace, forget me, skill disabled.
+
+Thin like ``handlers``: words come from the content file, rendering from ``handlers.respond``. The
+profile itself is read and written by ``storage_session``; only forgetting calls storage from here.
+"""
+
+from __future__ import annotations
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import get_intent_name, is_intent_name, is_request_type
+from ask_sdk_model import Response
+
+from itb_skill import answers, content, storage_session
+from itb_skill.handlers import locale_content, respond_with_content, session_attributes
+from itb_skill.speech import Reply
+
+PACE_INTENTS = {"SpeakSlowerIntent": "slow", "SpeakNormalIntent": "normal"}
+FORGET_ME_INTENT = "ForgetMeIntent"
+FORGET_ME_OFFER = {"action": "forget_me"}  # rides on the ``offer`` attribute, so any other reply clears it
+
+
+def welcome_back_reply(texts: content.Content, last_topic: str | None) -> Reply:
+    """Shorter than the first welcome; offers the last topic heard when the content still has it."""
+    topic = texts.topics.get(last_topic) if last_topic else None
+    if topic is None:
+        reply = answers.simple_reply(texts, "welcome_back")
+    else:
+        reply = Reply(
+            speech=texts.text("welcome_back_offer").replace("{offer}", topic.offer),
+            reprompt=texts.text("welcome_back_offer_reprompt").replace("{offer}", topic.offer),
+            attributes={answers.OFFER: {"topic": topic.id, "part": 0}},
+        )
+    reply.card_title = texts.strings.get("welcome_card_title")
+    reply.card_text = texts.strings.get("welcome_card")
+    return reply
+
+
+class ReturningLaunchHandler(AbstractRequestHandler):
+    """A launch by someone the skill remembers (first-time users get ``LaunchHandler``)."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_request_type("LaunchRequest")(handler_input) and (
+            storage_session.remembered(handler_input) is not None
+        )
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        texts = locale_content(handler_input)
+        profile = storage_session.remembered(handler_input)
+        reply = welcome_back_reply(texts, profile.last_topic if profile else None)
+        return respond_with_content(handler_input, reply, texts)
+
+
+class PaceHandler(AbstractRequestHandler):
+    """ "Speak slower" / "speak at normal speed": this reply and every later one, in later sessions too."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_request_type("IntentRequest")(handler_input) and (
+            get_intent_name(handler_input) in PACE_INTENTS
+        )
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        pace = PACE_INTENTS[get_intent_name(handler_input)]
+        attributes = session_attributes(handler_input)
+        attributes[storage_session.PACE] = pace
+        handler_input.attributes_manager.session_attributes = attributes
+        texts = locale_content(handler_input)
+        return respond_with_content(handler_input, answers.simple_reply(texts, f"pace_{pace}"), texts)
+
+
+class ForgetMeHandler(AbstractRequestHandler):
+    """ "Forget me": asks for a yes or no first."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(FORGET_ME_INTENT)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        texts = locale_content(handler_input)
+        reply = answers.simple_reply(texts, "forget_me_confirm")
+        reply.attributes = {answers.OFFER: dict(FORGET_ME_OFFER)}
+        return respond_with_content(handler_input, reply, texts)
+
+
+class ForgetMeAnswerHandler(AbstractRequestHandler):
+    """Yes or no right after "forget me"; any other yes/no goes to the usual handlers."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        if not any(is_intent_name(name)(handler_input) for name in ("AMAZON.YesIntent", "AMAZON.NoIntent")):
+            return False
+        return session_attributes(handler_input).get(answers.OFFER) == FORGET_ME_OFFER
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        texts = locale_content(handler_input)
+        if is_intent_name("AMAZON.NoIntent")(handler_input):
+            key = "forget_me_kept"
+        else:
+            key = "forgotten" if storage_session.forget(handler_input) else "forget_me_failed"
+        return respond_with_content(handler_input, answers.simple_reply(texts, key), texts)
+
+
+class SkillDisabledHandler(AbstractRequestHandler):
+    """Alexa tells us the user disabled the skill: delete what we stored. No session, no speech."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_request_type("AlexaSkillEvent.SkillDisabled")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        deleted = storage_session.forget(handler_input)
+        handler_input.attributes_manager.request_attributes.update(
+            outcome="forgotten" if deleted else "error", topic=None
+        )
+        return handler_input.response_builder.response

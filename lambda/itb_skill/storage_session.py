@@ -1,0 +1,209 @@
+"""The profile's life within one Alexa session: at most one read, at most one write.
+
+- ``LoadProfileInterceptor`` (request): on the session's first request, unless it is an emergency, reads
+  the profile once and keeps it in the ``memory`` session attribute (and its pace in ``pace``).
+- ``SaveProfileInterceptor`` (response) and, for ``SessionEndedRequest``, the request interceptor: when
+  the session ends, writes the profile once, only if it changed.
+- ``forget``: deletes the stored profile (forget me, skill disabled).
+
+The emergency path never touches storage: the same screening as ``EmergencyHandler`` runs first here.
+A storage fault is logged (operation and error kind only) and the session goes on unpersonalized.
+A Lambda invocation makes at most one storage call, so the bounded retries of one call (see
+``storage``) are the worst case a user waits.
+
+Response interceptors do not run when an exception handler answered. That is harmless here: the
+catch-all keeps the session open, the profile stays in the session attributes, and the write happens
+when the session really ends; ``SessionEndedRequest`` is saved before any handler can fail.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, AbstractResponseInterceptor
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import is_request_type
+from ask_sdk_model import Response
+
+from itb_skill import config, storage
+from itb_skill.handlers import EmergencyHandler
+from itb_skill.storage import Profile, StorageError
+
+logger = logging.getLogger(__name__)
+
+MEMORY = "memory"  # session attribute: {"status", "stored": profile dict | None, "since", "topic"}
+PACE = "pace"  # session attribute read by handlers.respond (same name)
+LOADED, UNAVAILABLE, SAVED, FORGOTTEN = "loaded", "unavailable", "saved", "forgotten"
+# Sessions less than this apart are one visit (a session that timed out while the user found a pen).
+VISIT_GAP_SECONDS = 60 * 60
+_CALLED = "storage_called"  # request attribute: this invocation already made its storage call
+_SKIPPED = "storage_skipped"  # request attribute: emergency, storage left alone
+
+clock: Callable[[], float] = time.time
+
+
+# ---- helpers ----
+
+
+def _attributes(handler_input: HandlerInput) -> dict:
+    if handler_input.request_envelope.session is None:
+        return {}  # skill events: the SDK refuses session attributes outside a session
+    attributes = handler_input.attributes_manager.session_attributes
+    return attributes if isinstance(attributes, dict) else {}
+
+
+def _user_key(handler_input: HandlerInput) -> str | None:
+    envelope = handler_input.request_envelope
+    user = getattr(getattr(getattr(envelope, "context", None), "system", None), "user", None)
+    user = user or getattr(getattr(envelope, "session", None), "user", None)
+    user_id = getattr(user, "user_id", None)
+    if not isinstance(user_id, str) or not user_id:
+        return None
+    return storage.user_key(user_id, config.get().user_hash_salt)
+
+
+def _is_emergency(handler_input: HandlerInput) -> bool:
+    try:  # the one screening, whatever it grows into
+        return bool(EmergencyHandler().can_handle(handler_input))
+    except Exception:  # if screening cannot decide, storage stays untouched
+        return True
+
+
+def _log_fault(operation: str, error: Exception) -> None:
+    # StorageError messages carry only the operation and the error kind; anything else, its type.
+    detail = str(error) if isinstance(error, StorageError) else type(error).__name__
+    logger.warning("profile %s skipped, answering without personalization: %s", operation, detail)
+
+
+def remembered(handler_input: HandlerInput) -> Profile | None:
+    """The profile stored before this session started (None for a new user or a failed read)."""
+    memory = _attributes(handler_input).get(MEMORY)
+    if not isinstance(memory, dict) or memory.get("status") not in (LOADED, SAVED):
+        return None
+    return Profile.from_dict(memory.get("stored"))
+
+
+def profile_to_save(memory: dict, pace: object) -> Profile:
+    """The profile as it should be stored at the end of this session."""
+    stored = Profile.from_dict(memory.get("stored"))
+    since = memory.get("since")
+    since = int(since) if isinstance(since, int | float) else int(clock())
+    new_visit = stored is None or since - stored.last_visit >= VISIT_GAP_SECONDS
+    topic = memory.get("topic")
+    return Profile.from_dict(
+        {
+            "visits": (stored.visits if stored else 0) + (1 if new_visit else 0),
+            "last_visit": since if new_visit or stored is None else stored.last_visit,
+            "last_topic": topic if isinstance(topic, str) else (stored.last_topic if stored else None),
+            "pace": pace,
+        }
+    )
+
+
+# ---- one read ----
+
+
+def load(handler_input: HandlerInput) -> None:
+    attributes = _attributes(handler_input)
+    key = _user_key(handler_input)
+    memory: dict = {"status": UNAVAILABLE, "stored": None, "since": int(clock())}
+    if key is not None:
+        handler_input.attributes_manager.request_attributes[_CALLED] = True
+        try:
+            stored = storage.current().load(key)
+            memory.update(status=LOADED, stored=stored.to_dict() if stored else None)
+            if stored is not None:
+                attributes[PACE] = stored.pace
+        except Exception as error:
+            _log_fault("read", error)
+    attributes[MEMORY] = memory
+    handler_input.attributes_manager.session_attributes = attributes
+
+
+class LoadProfileInterceptor(AbstractRequestInterceptor):
+    """Reads once per session, on its first request; saves on ``SessionEndedRequest``. Never raises."""
+
+    def process(self, handler_input: HandlerInput) -> None:
+        try:
+            if handler_input.request_envelope.session is None:
+                return  # skill events (SkillDisabled) have no session
+            if is_request_type("SessionEndedRequest")(handler_input):
+                finish(handler_input)
+                return
+            if _is_emergency(handler_input):
+                handler_input.attributes_manager.request_attributes[_SKIPPED] = True
+                return
+            if MEMORY not in _attributes(handler_input):
+                load(handler_input)
+        except Exception as error:  # storage must never stop an answer
+            _log_fault("interceptor", error)
+
+
+# ---- one write ----
+
+
+def finish(handler_input: HandlerInput) -> None:
+    """Write the profile if it changed; at most once per session, never twice in one invocation."""
+    attributes = _attributes(handler_input)
+    memory = attributes.get(MEMORY)
+    if not isinstance(memory, dict) or memory.get("status") != LOADED:
+        return  # no successful read (so nothing safe to write), already saved, or forgotten
+    request_attributes = handler_input.attributes_manager.request_attributes
+    profile = profile_to_save(memory, attributes.get(PACE))
+    memory["status"] = SAVED
+    if profile == Profile.from_dict(memory.get("stored")):
+        return
+    key = _user_key(handler_input)
+    if key is None or request_attributes.get(_CALLED):
+        # A session that ends on its first request already spent this invocation's call on the read.
+        return
+    request_attributes[_CALLED] = True
+    try:
+        storage.current().save(key, profile)
+        memory["stored"] = profile.to_dict()
+    except Exception as error:
+        _log_fault("write", error)
+
+
+class SaveProfileInterceptor(AbstractResponseInterceptor):
+    """Notes the topic just heard; when the response ends the session, saves. Never raises."""
+
+    def process(self, handler_input: HandlerInput, response: Response) -> None:
+        try:
+            request_attributes = handler_input.attributes_manager.request_attributes
+            if request_attributes.get(_SKIPPED) or request_attributes.get("outcome") == "emergency":
+                return
+            memory = _attributes(handler_input).get(MEMORY)
+            if not isinstance(memory, dict):
+                return
+            topic = request_attributes.get("topic")
+            if isinstance(topic, str) and topic.isidentifier():
+                memory["topic"] = topic  # a content topic id only, never what the user said
+            if response is not None and response.should_end_session:
+                finish(handler_input)
+        except Exception as error:
+            _log_fault("interceptor", error)
+
+
+# ---- forgetting ----
+
+
+def forget(handler_input: HandlerInput) -> bool:
+    """Delete the stored profile and stop remembering for this session. True when deleted."""
+    if handler_input.request_envelope.session is not None:
+        attributes = _attributes(handler_input)
+        attributes[MEMORY] = {"status": FORGOTTEN, "stored": None}
+        attributes[PACE] = "normal"
+        handler_input.attributes_manager.session_attributes = attributes
+    key = _user_key(handler_input)
+    if key is None:
+        return False
+    handler_input.attributes_manager.request_attributes[_CALLED] = True
+    try:
+        storage.current().delete(key)
+    except Exception as error:
+        _log_fault("delete", error)
+        return False
+    return True

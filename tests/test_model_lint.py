@@ -1,0 +1,181 @@
+"""The model linter fails on what Alexa's build or certification would reject, and passes our real skill."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from model_lint import lint_model, lint_package
+from model_lint.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "lint"
+PACKAGE = ROOT / "interaction_model" / "skill-package"
+REAL_MODELS = sorted((PACKAGE / "interactionModels" / "custom").glob("*.json"))
+VALID_MODEL = FIXTURES / "valid" / "en-US.json"
+
+# fixture folder -> the one rule it breaks
+BROKEN_MODELS = {
+    "invocation_one_word": "invocation-words",
+    "invocation_wake_word": "invocation-wake-word",
+    "invocation_launch_word": "invocation-launch-word",
+    "invocation_characters": "invocation-characters",
+    "invocation_connector": "invocation-connector",
+    "invocation_length": "invocation-length",
+    "sample_digits": "sample-digits",
+    "sample_characters": "sample-characters",
+    "sample_length": "sample-length",
+    "slot_unbalanced": "slot-braces",
+    "slot_undefined": "slot-undefined",
+    "slot_malformed": "slot-malformed",
+    "duplicate_within_intent": "sample-duplicate",
+    "duplicate_across_intents": "sample-duplicate",
+    "search_query_no_carrier": "search-query",
+    "search_query_with_other_slot": "search-query",
+    "slot_value_repeated": "slot-value-duplicate",
+    "built_in_missing": "built-in-missing",
+}
+BROKEN_MANIFESTS = {
+    "manifest_example_unmatched": "example-phrase-unmatched",
+    "manifest_endpoint_mismatch": "endpoint",
+}
+
+
+def rules(findings) -> set[str]:
+    return {f.rule for f in findings}
+
+
+def test_real_model_and_manifest_pass():
+    assert REAL_MODELS, "no interaction model in the skill package"
+    findings = lint_package(REAL_MODELS, PACKAGE / "skill.json")
+    assert findings == [], "\n".join(map(str, findings))
+
+
+def test_the_valid_fixture_passes():
+    assert lint_package([VALID_MODEL], FIXTURES / "valid" / "skill.json") == []
+
+
+@pytest.mark.parametrize(("fixture", "rule"), sorted(BROKEN_MODELS.items()))
+def test_each_broken_model_fails_its_rule_only(fixture, rule):
+    findings = lint_package([FIXTURES / fixture / "en-US.json"], None)
+    assert rules(findings) == {rule}, "\n".join(map(str, findings))
+
+
+@pytest.mark.parametrize(("fixture", "rule"), sorted(BROKEN_MANIFESTS.items()))
+def test_each_broken_manifest_fails_its_rule_only(fixture, rule):
+    findings = lint_package([VALID_MODEL], FIXTURES / fixture / "skill.json")
+    assert rules(findings) == {rule}, "\n".join(map(str, findings))
+
+
+def test_unmatched_example_names_the_phrase():
+    findings = lint_package([VALID_MODEL], FIXTURES / "manifest_example_unmatched" / "skill.json")
+    phrases = " ".join(f.message for f in findings)
+    assert "how much does it cost" in phrases and "my neighbour" in phrases
+    assert "what is the pump" not in phrases  # the phrase that is a sample passed
+
+
+def _model_with(samples: list[str], slots=None, extra_intents=()) -> dict:
+    document = json.loads(VALID_MODEL.read_text())
+    intents = document["interactionModel"]["languageModel"]["intents"]
+    intents[:] = [i for i in intents if i["name"].startswith("AMAZON.")]
+    intents.append({"name": "OverviewIntent", "slots": slots or [], "samples": samples})
+    intents.extend(extra_intents)
+    return document
+
+
+@pytest.mark.parametrize(
+    "sample",
+    [
+        "what is the pump",
+        "what's my son's pump for",
+        "tell me about the follow-up visit",
+        "can dr. jones see me",
+        "what does i. t. b. mean",
+    ],
+)
+def test_letters_apostrophes_hyphens_and_abbreviations_are_accepted(sample):
+    assert lint_model(_model_with([sample])) == []
+
+
+@pytest.mark.parametrize(
+    ("sample", "rule"),
+    [
+        ("what is the pump, really", "sample-characters"),
+        ("pump & catheter", "sample-characters"),
+        ('what is "the pump"', "sample-characters"),
+        ("call nine 1 1", "sample-digits"),
+        ("is it right for{person}", "slot-spacing"),
+        ("is it right for {person}{person}", "slot-spacing"),
+        ("is it right for {{person}}", "slot-braces"),
+        ("is it right for {my son}", "slot-braces"),
+    ],
+)
+def test_refused_characters_and_slot_syntax_fail(sample, rule):
+    slots = [{"name": "person", "type": "PersonType"}]
+    assert rule in rules(lint_model(_model_with([sample], slots)))
+
+
+def test_same_words_and_slot_types_in_two_intents_conflict():
+    other = {
+        "name": "CandidateIntent",
+        "slots": [{"name": "who", "type": "PersonType"}],
+        "samples": ["is it right for {who}"],
+    }
+    document = _model_with(["is it right for {person}"], [{"name": "person", "type": "PersonType"}], [other])
+    assert rules(lint_model(document)) == {"sample-conflict"}
+
+
+def test_synonym_repeated_under_its_own_id_fails():
+    document = _model_with(["what is the pump"])
+    values = document["interactionModel"]["languageModel"]["types"][0]["values"]
+    values[0]["name"]["synonyms"].append("Me")
+    assert rules(lint_model(document)) == {"slot-value-duplicate"}
+
+
+def test_cli_exits_non_zero_with_a_clear_message(capsys):
+    code = main([str(FIXTURES / "sample_digits" / "en-US.json"), "--no-manifest"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "[sample-digits]" in err and "'call 911'" in err and "spell numbers out" in err
+
+
+def test_cli_passes_on_the_real_package(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert main([]) == 0
+    assert "model-lint: ok" in capsys.readouterr().out
+
+
+def test_set_endpoint_fills_both_endpoints_and_rejects_a_bad_arn(tmp_path, capsys):
+    manifest = tmp_path / "skill.json"
+    shutil.copy(PACKAGE / "skill.json", manifest)
+    arn = "arn:aws:lambda:us-east-1:123456789012:function:baclofen-pump-guide-SkillFunction-AbC123"
+    assert main([*map(str, REAL_MODELS), "--manifest", str(manifest), "--set-endpoint", arn]) == 0
+    written = json.loads(manifest.read_text())["manifest"]
+    assert written["apis"]["custom"]["endpoint"]["uri"] == arn
+    assert written["events"]["endpoint"]["uri"] == arn
+    assert written["events"]["subscriptions"] == [{"eventName": "SKILL_DISABLED"}]
+
+    with pytest.raises(SystemExit, match="not a Lambda function ARN"):
+        main([*map(str, REAL_MODELS), "--manifest", str(manifest), "--set-endpoint", "my-function"])
+    assert json.loads(manifest.read_text())["manifest"]["apis"]["custom"]["endpoint"]["uri"] == arn
+
+
+def test_manifest_is_true_of_the_skill():
+    manifest = json.loads((PACKAGE / "skill.json").read_text())["manifest"]
+    publishing = manifest["publishingInformation"]
+    assert publishing["isAvailableWorldwide"] is False
+    assert publishing["distributionCountries"] == ["US"]  # 911 is the emergency number only here
+    listing = publishing["locales"]["en-US"]
+    assert listing["name"] == "Baclofen Pump Guide"
+    assert "not a substitute for medical advice" in listing["description"]
+    assert "call 911" in listing["description"]
+    privacy = manifest["privacyAndCompliance"]
+    assert privacy["allowsPurchases"] is False
+    assert privacy["usesPersonalInfo"] is False
+    assert privacy["isChildDirected"] is False
+    assert privacy["containsAds"] is False
+    assert privacy["isExportCompliant"] is True
+    assert {"eventName": "SKILL_DISABLED"} in manifest["events"]["subscriptions"]

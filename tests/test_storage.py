@@ -1,0 +1,361 @@
+"""The profile stores: SQLite on disk, DynamoDB through real boto3 calls (moto) and its faults (Stubber)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from itb_skill import storage
+from itb_skill.storage import Profile
+from skill_sim import envelope
+
+ROOT = Path(__file__).resolve().parent.parent
+TABLE = "itb-skill-profiles"
+REGION = "us-east-1"
+SALT = "test-salt"
+USER = envelope.DEFAULT_USER_ID
+ALLOWED = {"visits", "last_visit", "last_topic", "pace"}
+NOW = 1_800_000_000
+
+
+def profile(**overrides) -> Profile:
+    values = {"visits": 3, "last_visit": NOW, "last_topic": "appointments", "pace": "slow"}
+    return Profile(**{**values, **overrides})
+
+
+# ---- keys and profiles ----
+
+
+def test_user_key_is_a_salted_hash_not_the_id():
+    key = storage.user_key(USER, SALT)
+    assert USER not in key and len(key) == 64
+    assert key == storage.user_key(USER, SALT)
+    assert key != storage.user_key(USER, "another-salt")
+    assert key != storage.user_key("amzn1.ask.account.SOMEONE-ELSE", SALT)
+
+
+def test_profile_from_junk_keeps_only_safe_values():
+    junk = {"visits": "many", "last_visit": -5, "last_topic": "my son can't walk", "pace": "fast", "x": 1}
+    assert Profile.from_dict(junk) == Profile()
+    assert Profile.from_dict(None) is None
+
+
+# ---- SQLite: the embedded default ----
+
+
+def test_sqlite_store_persists_across_instances(tmp_path):
+    path = tmp_path / "data" / "profiles.sqlite3"
+    storage.SqliteStore(path).save("k1", profile())
+    assert storage.SqliteStore(path).load("k1") == profile()
+    assert storage.SqliteStore(path).load("k2") is None
+    storage.SqliteStore(path).delete("k1")
+    assert storage.SqliteStore(path).load("k1") is None
+
+
+def test_sqlite_store_forgets_a_profile_a_year_after_the_last_visit(tmp_path):
+    path = tmp_path / "profiles.sqlite3"
+    storage.SqliteStore(path, clock=lambda: NOW).save("k1", profile(last_topic=None))
+    later = NOW + storage.RETENTION_SECONDS + 1
+    assert storage.SqliteStore(path, clock=lambda: NOW + 60).load("k1") == profile(last_topic=None)
+    assert storage.SqliteStore(path, clock=lambda: later).load("k1") is None
+
+
+def test_sqlite_store_that_cannot_write_raises_storage_error(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    with pytest.raises(storage.StorageError):
+        storage.SqliteStore(blocker / "profiles.sqlite3").load("k1")
+
+
+def test_without_a_table_the_configured_store_is_sqlite_in_the_data_dir(profile_store_in_tmp, sessions):
+    assert isinstance(storage.current(), storage.SqliteStore)
+    conversation = sessions()
+    conversation.launch()
+    conversation.end()
+    assert (profile_store_in_tmp / storage.SQLITE_FILE).exists()
+    assert storage.current().path.is_relative_to(profile_store_in_tmp)
+
+
+# ---- DynamoDB: real boto3 calls against moto ----
+
+
+@pytest.fixture
+def aws_env(monkeypatch):
+    """Fake credentials and a region, so boto3 never looks for real ones."""
+    for name, value in {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_SESSION_TOKEN": "testing",
+        "AWS_DEFAULT_REGION": REGION,
+        "AWS_REGION": REGION,
+        "AWS_CONFIG_FILE": "/nonexistent",
+        "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent",
+    }.items():
+        monkeypatch.setenv(name, value)
+
+
+@pytest.fixture
+def dynamodb(aws_env):
+    """moto's DynamoDB with the table as the template declares it: hash key ``id`` (S)."""
+    from moto import mock_aws
+
+    with mock_aws():
+        import boto3
+
+        client = boto3.client("dynamodb", region_name=REGION)
+        client.create_table(
+            TableName=TABLE,
+            KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+        yield client
+
+
+def count_calls(resource, counts: dict):
+    """Count each DynamoDB API call the resource's client makes (retries are not extra calls)."""
+
+    def count(model, **kwargs):
+        counts[model.name] = counts.get(model.name, 0) + 1
+
+    resource.meta.client.meta.events.register("provide-client-params.dynamodb", count)
+    return resource
+
+
+def counting_resource(counts: dict):
+    """A bounded resource like production's, counting the DynamoDB API calls it makes."""
+    return lambda: count_calls(storage._dynamodb_resource(REGION), counts)
+
+
+def test_dynamodb_round_trip_with_real_boto3_calls(dynamodb):
+    store = storage.DynamoStore(TABLE, region=REGION, clock=lambda: NOW)
+    key = storage.user_key(USER, SALT)
+    assert store.load(key) is None
+    store.save(key, profile())
+    assert store.load(key) == profile()
+    store.save(key, profile(last_topic=None, pace="normal"))
+    assert store.load(key) == profile(last_topic=None, pace="normal")
+    store.delete(key)
+    assert store.load(key) is None
+
+
+def test_dynamodb_item_holds_only_the_allowed_attributes_under_a_hashed_key(dynamodb):
+    key = storage.user_key(USER, SALT)
+    storage.DynamoStore(TABLE, region=REGION).save(key, profile())
+    (item,) = dynamodb.scan(TableName=TABLE)["Items"]
+    assert set(item) == {"id", "attributes", "expires_at"}
+    assert set(item["attributes"]["M"]) == ALLOWED
+    assert item["id"] == {"S": key}
+    assert USER not in json.dumps(item) and "SIMULATED-USER" not in json.dumps(item)
+    assert item["expires_at"] == {"N": str(NOW + 365 * 24 * 60 * 60)}  # a number, as TTL requires
+    assert item["attributes"]["M"]["visits"] == {"N": "3"}
+
+
+def test_an_expired_item_not_yet_removed_by_ttl_counts_as_gone(dynamodb):
+    key = storage.user_key(USER, SALT)
+    storage.DynamoStore(TABLE, region=REGION).save(key, profile())
+    late = storage.DynamoStore(TABLE, region=REGION, clock=lambda: NOW + storage.RETENTION_SECONDS + 1)
+    assert late.load(key) is None
+
+
+def test_configured_table_conversation_over_two_sessions_costs_one_read_and_one_write_each(
+    dynamodb, monkeypatch, sessions
+):
+    from itb_skill import config
+
+    monkeypatch.setenv("TABLE_NAME", TABLE)
+    monkeypatch.setenv("USER_HASH_SALT", SALT)
+    config.get.cache_clear()
+    storage.install(None)
+    assert isinstance(storage.current(), storage.DynamoStore)
+    counts: dict = {}
+    monkeypatch.setattr(storage.current(), "_resource_factory", counting_resource(counts))
+
+    first = sessions()
+    first.launch()
+    first.intent("SpeakSlowerIntent")
+    first.intent("AppointmentIntent")
+    first.intent("AMAZON.StopIntent")
+    assert counts == {"GetItem": 1, "PutItem": 1}
+
+    second = sessions()
+    welcome = second.launch()
+    assert welcome.speech.startswith("Welcome back") and '<prosody rate="85%">' in welcome.ssml
+    (item,) = dynamodb.scan(TableName=TABLE)["Items"]
+    assert item["id"] == {"S": storage.user_key(USER, SALT)}
+    assert item["attributes"]["M"]["pace"] == {"S": "slow"}
+    assert item["attributes"]["M"]["last_topic"] == {"S": "appointments"}
+
+
+def test_missing_table_in_moto_still_answers(aws_env, sessions):
+    from moto import mock_aws
+
+    with mock_aws():
+        storage.install(storage.DynamoStore("no-such-table", region=REGION))
+        welcome = sessions().launch()
+    assert "not medical advice" in welcome.speech and welcome.reprompt
+
+
+def test_the_resource_has_bounded_timeouts_and_retries(aws_env):
+    config = storage._dynamodb_resource(REGION).meta.client.meta.config
+    assert config.connect_timeout == 1 and config.read_timeout == 1
+    assert config.retries == {"total_max_attempts": 2, "mode": "standard"}
+
+
+# ---- faults: Stubber and a timing-out fake ----
+
+
+def stubbed():
+    """A production-like resource whose client answers from a Stubber queue (no network)."""
+    from botocore.stub import Stubber
+
+    resource = storage._dynamodb_resource(REGION)
+    stubber = Stubber(resource.meta.client)
+    return resource, stubber
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["ProvisionedThroughputExceededException", "AccessDeniedException", "ResourceNotFoundException"],
+)
+def test_a_failing_read_still_answers_without_personalization(aws_env, sessions, caplog, code):
+    resource, stubber = stubbed()
+    stubber.add_client_error("get_item", service_error_code=code, http_status_code=400)
+    counts: dict = {}
+    count_calls(resource, counts)
+    storage.install(storage.DynamoStore(TABLE, resource_factory=lambda: resource))
+    with stubber:
+        conversation = sessions()
+        welcome = conversation.launch()
+        assert "not medical advice" in welcome.speech and welcome.reprompt
+        assert not welcome.speech.startswith(("Sorry", "Welcome back"))
+        assert conversation.intent("AppointmentIntent").card["title"] == "Make an appointment"
+        assert conversation.intent("AMAZON.StopIntent").end_session is True
+        stubber.assert_no_pending_responses()
+    assert counts == {"GetItem": 1}  # no write of a profile that could not be read
+    assert code in caplog.text
+    assert "SIMULATED-USER" not in caplog.text
+    assert storage.user_key(USER, "local-development-salt") not in caplog.text
+
+
+def test_a_failing_write_still_says_goodbye(aws_env, sessions, caplog):
+    resource, stubber = stubbed()
+    stubber.add_response("get_item", {})
+    stubber.add_client_error(
+        "put_item", service_error_code="ProvisionedThroughputExceededException", http_status_code=400
+    )
+    storage.install(storage.DynamoStore(TABLE, resource_factory=lambda: resource))
+    with stubber:
+        conversation = sessions()
+        conversation.launch()
+        goodbye = conversation.intent("AMAZON.StopIntent")
+        stubber.assert_no_pending_responses()
+    assert goodbye.speech == "Goodbye, and take care." and goodbye.end_session is True
+    assert "profile write skipped" in caplog.text
+
+
+def test_a_failing_delete_tells_the_user(aws_env, sessions):
+    resource, stubber = stubbed()
+    stubber.add_response("get_item", {})
+    stubber.add_client_error("delete_item", service_error_code="AccessDeniedException", http_status_code=400)
+    storage.install(storage.DynamoStore(TABLE, resource_factory=lambda: resource))
+    with stubber:
+        conversation = sessions()
+        conversation.launch()
+        conversation.intent("ForgetMeIntent")
+        heard = conversation.intent("AMAZON.YesIntent")
+        stubber.assert_no_pending_responses()
+    assert "couldn't delete" in heard.speech
+
+
+class TimingOutResource:
+    """A DynamoDB resource whose every call times out the way botocore reports it."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def Table(self, name):  # noqa: N802 - boto3's spelling
+        return self
+
+    def _time_out(self, **kwargs):
+        from botocore.exceptions import ReadTimeoutError
+
+        self.calls += 1
+        raise ReadTimeoutError(endpoint_url=f"https://dynamodb.{REGION}.amazonaws.com")
+
+    get_item = put_item = delete_item = _time_out
+
+
+def test_a_read_timeout_still_answers(aws_env, sessions, caplog):
+    fake = TimingOutResource()
+    storage.install(storage.DynamoStore(TABLE, resource_factory=lambda: fake))
+    conversation = sessions()
+    welcome = conversation.launch()
+    assert "not medical advice" in welcome.speech and welcome.reprompt
+    assert conversation.intent("AMAZON.StopIntent").end_session is True
+    assert fake.calls == 1
+    assert "ReadTimeoutError" in caplog.text
+
+
+def test_no_region_with_a_table_configured_still_answers(monkeypatch, sessions):
+    for name in ("AWS_REGION", "AWS_DEFAULT_REGION"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent")
+    storage.install(storage.DynamoStore(TABLE, region=None))
+    welcome = sessions().launch()
+    assert "not medical advice" in welcome.speech and welcome.reprompt
+
+
+# ---- boto3 only when DynamoDB is used ----
+
+NO_BOTO_SCRIPT = """
+import sys
+import lambda_function
+from skill_sim import envelope
+
+heard = envelope.send(lambda_function.lambda_handler, envelope.Session(), envelope.launch_request())
+assert "not medical advice" in heard.speech, heard.speech
+loaded = sorted(name for name in ("boto3", "botocore", "ask_sdk_dynamodb") if name in sys.modules)
+print(",".join(loaded) or "none")
+"""
+
+
+def test_answering_without_a_table_never_imports_boto3(tmp_path):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("TABLE_NAME", "PYTHONPATH") and not key.startswith("AWS_")
+    }
+    env.update(
+        ITB_DATA_DIR=str(tmp_path), PYTHONPATH=os.pathsep.join([str(ROOT / "lambda"), str(ROOT / "tools")])
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", NO_BOTO_SCRIPT], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "none"
+    assert list(tmp_path.iterdir())  # it did use the embedded store
+
+
+def test_item_numbers_are_decimals_for_dynamodb():
+    class RecordingTable:
+        def __init__(self):
+            self.items = []
+
+        def Table(self, name):  # noqa: N802 - boto3's spelling
+            return self
+
+        def put_item(self, Item):  # noqa: N803 - boto3's spelling
+            self.items.append(Item)
+
+    table = RecordingTable()
+    storage.DynamoStore(TABLE, resource_factory=lambda: table).save("k1", profile())
+    (item,) = table.items
+    numbers = [item["expires_at"], *(v for v in item["attributes"].values() if not isinstance(v, str))]
+    assert numbers and all(isinstance(n, Decimal) for n in numbers)
