@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from itb_skill import content, handlers
+from itb_skill import content, handlers, storage, storage_handlers
 from test_safety import EMERGENCIES, QUESTIONS
 
 SKILL_SIM = Path(sys.executable).parent / "skill-sim"
@@ -117,6 +117,33 @@ def test_with_the_content_broken_an_emergency_still_gets_911(conversation, broke
     assert "call 911" in heard.speech and heard.reprompt
 
 
+class UnreachableStore:
+    """A database that cannot be reached: every call fails."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def _fail(self, *args):
+        self.calls += 1
+        raise storage.StorageError("unreachable")
+
+    load = save = delete = _fail
+
+
+def test_with_content_and_database_both_broken_an_emergency_still_gets_911(conversation, broken_content):
+    broken_content(True)
+    unreachable = UnreachableStore()
+    storage.install(unreachable)
+    try:
+        heard = conversation.intent("QuestionIntent", query="my pump is beeping and he is very confused")
+        assert heard.speech.startswith(FIRST_SENTENCE) and heard.end_session is True
+        heard = conversation.intent("EmergencyIntent", symptom="having a seizure")
+        assert heard.speech.startswith(FIRST_SENTENCE) and heard.end_session is True
+    finally:
+        storage.install(None)
+    assert unreachable.calls == 0  # the emergency path never waits on the database
+
+
 # ---- (e) every other handler broken, and the emergency handler itself broken ----
 
 
@@ -126,16 +153,17 @@ def _boom(*args, **kwargs):
 
 OTHER_HANDLERS = [
     cls
-    for name, cls in vars(handlers).items()
+    for module in (handlers, storage_handlers)
+    for name, cls in vars(module).items()
     if isinstance(cls, type)
     and name.endswith("Handler")
-    and cls.__module__ == handlers.__name__
+    and cls.__module__ == module.__name__
     and cls not in (handlers.EmergencyHandler, handlers.CatchAllExceptionHandler)
 ]
 
 
 def test_with_every_other_handler_raising_an_emergency_still_gets_911(conversation, monkeypatch):
-    assert len(OTHER_HANDLERS) >= 10
+    assert len(OTHER_HANDLERS) >= 15
     for cls in OTHER_HANDLERS:
         monkeypatch.setattr(cls, "can_handle", _boom)
         monkeypatch.setattr(cls, "handle", _boom)
