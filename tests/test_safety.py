@@ -96,6 +96,15 @@ def test_typed_the_way_people_talk():
     assert safety.screen("My husband\u2019s pump won\u2019t stop beeping") is not None
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["go back", "i want to go back", "speak up", "turn it up", "the volume is low", "that is fast",
+     "slow down please", "say it slower", "yes", "no thanks", "start over", "stop", "open", "more"],
+)  # fmt: skip
+def test_everyday_commands_are_not_emergencies(text):
+    assert safety.screen(text) is None
+
+
 def test_crisis_always_fires_even_inside_a_question():
     assert safety.screen("what do I do, my son says he wants to kill himself").kind == safety.CRISIS
 

@@ -209,7 +209,8 @@ _SIGNS: dict[str, str] = {
     r"|(?:jerking|twitching) (?:all over|uncontrollably)",
     "chest": r"chest pains?|pains? in (?:my|his|her|their|the) chest|(?:a )?heart attack|racing heart"
     r"|pounding heart|sweating (?:a lot|heavily|buckets|profusely|really bad)|drenched in sweat|a cold sweat",
-    "stroke": r"slurring(?: (?:my|his|her|their) words)?|cannot (?:lift|raise|move) (?:(?:my|his|her"
+    "stroke": r"slurred speech|slurring(?: (?:my|his|her|their) words)?"
+    r"|cannot (?:lift|raise|move) (?:(?:my|his|her"
     r"|their|one|an|the) )?arm",
     "fever": r"(?:(?:a|high|really|very|bad|raging|huge) )*fever|a (?:high )?temperature|high temperature"
     r"|burning up|running a (?:high )?(?:fever|temperature)|feverish",
@@ -290,7 +291,9 @@ _BODY = {
     "skin": (r"skin", r"itchy|itching|burning up|hot"),
     "pump": (
         r"pump|alarm|pump alarm|pumps alarm",
-        r"beeping|beeps|beeped|alarming|alarmed|going off|goes off|went off|sounding|chirping|ringing|buzzing"
+        r"(?:will not|would not|does not|cannot|keeps|keep) (?:stop )?(?:beeping|alarming|going off)"
+        r"|beeping|beeps|beeped|alarming|alarmed|going off|goes off|went off|sounding|chirping"
+        r"|ringing|buzzing"
         r"|making (?:\w+ ){0,3}(?:noise|sound|noises|sounds)|empty|stopped|quit|died|dead|broken|broke"
         r"|not working|failed|failing|ran out|run out|running out|ran dry|run dry|running dry"
         r"|running low|low",
@@ -436,7 +439,8 @@ _ALWAYS_RULES = _compile_always()
 _REPORT_RE = _compile_report()
 _BODY_RE = _compile_body()
 _BARE_RE = re.compile(
-    rf"\b(?:{_BARE}|{'|'.join(_SIGNS.values())}|{'|'.join(bad for _, bad in _BODY.values())})\b"
+    rf"\b(?:{_BARE}|{'|'.join(_SIGNS.values())}"
+    rf"|{'|'.join(f'(?:{noun}){_BODY_FILLER} (?:{bad})' for noun, bad in _BODY.values())})\b"
 )
 # Names of topics the patient page lists (side effects, complications): a bare topic is a question.
 _TOPIC_NAMES = frozenset(
