@@ -58,13 +58,14 @@ _WORD = re.compile(r"[a-z]+")
 
 
 def find_topic(content: Content, text: str | None) -> str | None:
-    """Best topic for free text by keyword overlap, or None. Used for AMAZON.SearchQuery slots."""
+    """Best topic for free text by keyword overlap, or None. Used for AMAZON.SearchQuery slots.
+    A keyword of several words counts once per word, so "how long surgery" beats "surgery"."""
     if not text:
         return None
     words = set(_WORD.findall(text.lower()[:500]))
     best, best_score = None, 0
     for topic in content.topics.values():
-        score = sum(1 for keyword in topic.keywords if set(keyword.split()) <= words)
+        score = sum(len(keyword.split()) for keyword in topic.keywords if set(keyword.split()) <= words)
         if score > best_score:
             best, best_score = topic.id, score
     return best

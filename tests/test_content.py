@@ -1,0 +1,197 @@
+"""The content file: short answers, real sections, known placeholders, nothing copied from the page."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from itb_skill import content
+from itb_skill.speech import to_card, to_ssml
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = Path("/work/shared/source/baclofen-pump-therapy.txt")
+PAGE_COPY = ROOT / "tests" / "data" / "baclofen-pump-therapy.txt"
+MAX_WORDS = 50
+COPY_RUN = 8
+
+# The page's headings, and the label of its one section without a heading (services for Deaf and
+# hard-of-hearing people), which must be a phrase the page itself uses.
+HEADINGS = (
+    "Baclofen Pump Therapy",
+    "Is baclofen pump therapy right for me?",
+    "Baclofen pump therapy surgery: What to expect",
+    "Is baclofen pump therapy safe?",
+    "Make an appointment",
+)
+HEARING_SECTION = "Deaf or hard-of-hearing patients and visitors"
+
+TEXTS = content.load("en-US")
+RAW = json.loads((ROOT / "lambda" / "content" / "en-US.json").read_text(encoding="utf-8"))
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+KNOWN_PLACEHOLDERS = set(TEXTS.phones) | {"pause"}
+# The code fills in {offer} itself, in the strings that offer a topic ("offer_prompt", "welcome_back_offer").
+CODE_PLACEHOLDERS = {key: {"offer"} for key in TEXTS.strings if "offer" in key}
+
+
+def page_text() -> str:
+    # The page is kept in the repository so the check runs on a fresh machine too.
+    return PAGE_COPY.read_text(encoding="utf-8")
+
+
+def words(text: str) -> list[str]:
+    text = text.lower().replace("\u00ae", " ").replace("\u2019", "'")
+    return re.findall(r"[a-z0-9']+", text)
+
+
+def spoken_words(part: str) -> list[str]:
+    """Words of one speech part as heard: a phone number counts as one word, pauses as none."""
+    part = part.replace("{pause}", " ")
+    part = PLACEHOLDER.sub(" number ", part)
+    return words(part)
+
+
+def all_texts() -> list[tuple[str, str]]:
+    """(where, text) for every speech part, card and string in the file."""
+    found = []
+    for topic in TEXTS.topics.values():
+        found += [(f"{topic.id} part {n}", part) for n, part in enumerate(topic.parts, 1)]
+        found += [(f"{topic.id} card", topic.card), (f"{topic.id} title", topic.title)]
+        found += [(f"{topic.id} offer", topic.offer)]
+    found += [(f"string {key}", value) for key, value in TEXTS.strings.items()]
+    return found
+
+
+def test_the_kept_copy_of_the_page_is_the_shared_source():
+    if not PAGE.exists():
+        pytest.skip("shared source not on this machine; the kept copy is used")
+    assert PAGE_COPY.read_text(encoding="utf-8") == PAGE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("heading", HEADINGS)
+def test_each_known_heading_is_a_line_of_the_page(heading):
+    lines = [line.strip() for line in page_text().splitlines()]
+    assert heading in lines
+
+
+def test_the_hearing_section_label_is_the_pages_own_phrase():
+    assert HEARING_SECTION in page_text()
+
+
+@pytest.mark.parametrize("topic_id", sorted(TEXTS.topics))
+def test_every_topic_rests_on_a_real_section(topic_id):
+    assert TEXTS.topics[topic_id].section in (*HEADINGS, HEARING_SECTION)
+
+
+@pytest.mark.parametrize("topic_id", sorted(TEXTS.topics))
+def test_every_speech_part_is_short_enough_to_follow(topic_id):
+    topic = TEXTS.topics[topic_id]
+    assert topic.parts, "a topic says something"
+    for part in topic.parts:
+        count = len(spoken_words(part))
+        assert 0 < count <= MAX_WORDS, f"{topic_id}: {count} words: {part}"
+
+
+@pytest.mark.parametrize("topic_id", sorted(TEXTS.topics))
+def test_every_topic_has_a_title_card_and_offer(topic_id):
+    topic = TEXTS.topics[topic_id]
+    assert topic.title.strip() and topic.card.strip() and topic.offer.strip()
+    assert len(to_card(topic.card, TEXTS.phones)) < 1000
+
+
+def test_every_follow_up_is_a_topic_and_never_the_topic_itself():
+    for topic in TEXTS.topics.values():
+        if topic.follow_up is not None:
+            assert topic.follow_up in TEXTS.topics, topic.id
+            assert topic.follow_up != topic.id
+
+
+def test_every_placeholder_is_known():
+    for where, text in all_texts():
+        names = set(PLACEHOLDER.findall(text))
+        allowed = KNOWN_PLACEHOLDERS | CODE_PLACEHOLDERS.get(where.removeprefix("string "), set())
+        assert names <= allowed, f"{where}: unknown placeholder {names - allowed}"
+
+
+def test_phone_numbers_are_written_only_as_placeholders():
+    digits = re.compile(r"\d{3}\D{0,2}\d{3}\D?\d{4}")
+    for where, text in all_texts():
+        assert not digits.search(text), f"{where}: write the number as a placeholder"
+
+
+def test_no_run_of_eight_words_is_copied_from_the_page():
+    page = words(page_text())
+    page_runs = {tuple(page[i : i + COPY_RUN]) for i in range(len(page) - COPY_RUN + 1)}
+    copied = []
+    for where, text in all_texts():
+        said = words(to_card(text, TEXTS.phones))
+        for i in range(len(said) - COPY_RUN + 1):
+            if tuple(said[i : i + COPY_RUN]) in page_runs:
+                copied.append(f"{where}: {' '.join(said[i : i + COPY_RUN])}")
+    assert not copied, "\n".join(copied)
+
+
+def test_the_copy_check_would_catch_a_copied_sentence():
+    page = words(page_text())
+    page_runs = {tuple(page[i : i + COPY_RUN]) for i in range(len(page) - COPY_RUN + 1)}
+    copied = words("Baclofen reduces muscle hyperactivity and allows for more normal muscle movements.")
+    assert any(tuple(copied[i : i + COPY_RUN]) in page_runs for i in range(len(copied) - COPY_RUN + 1))
+
+
+@pytest.mark.parametrize("topic_id", sorted(TEXTS.topics))
+def test_every_part_renders_to_well_formed_ssml(topic_id):
+    for part in TEXTS.topics[topic_id].parts:
+        for pace in ("normal", "slow"):
+            root = ElementTree.fromstring(to_ssml(part, TEXTS.phones, pace))
+            assert root.tag == "speak"
+            assert "{" not in "".join(root.itertext())
+
+
+def routed_topics() -> set[str]:
+    found = set()
+    for route in TEXTS.intents.values():
+        found |= {route.topic, route.otherwise, route.empty} | set((route.by_id or {}).values())
+    return found - {None}
+
+
+def test_every_route_leads_to_a_topic():
+    assert routed_topics() <= set(TEXTS.topics)
+
+
+def test_every_topic_is_reachable_from_an_intent_or_a_follow_up():
+    reachable = routed_topics()
+    frontier = list(reachable)
+    while frontier:
+        follow_up = TEXTS.topics[frontier.pop()].follow_up
+        if follow_up and follow_up not in reachable:
+            reachable.add(follow_up)
+            frontier.append(follow_up)
+    assert set(TEXTS.topics) - reachable == set()
+
+
+def test_the_file_keeps_every_string_the_code_uses():
+    for key in (
+        "welcome",
+        "help",
+        "fallback",
+        "start_over",
+        "goodbye",
+        "declined",
+        "nothing_offered",
+        "nothing_to_repeat",
+        "more_prompt",
+        "more_reprompt",
+        "offer_prompt",
+        "offer_reprompt",
+        "anything_else",
+    ):
+        assert RAW["strings"][key].strip()
+
+
+def test_the_email_address_hidden_on_the_page_is_never_invented():
+    for where, text in all_texts():
+        assert "@" not in text, where
+        assert not re.search(r"\b[a-z]+\.(org|com|net)\b", text.lower()), where

@@ -1,0 +1,527 @@
+"""Every question the skill answers, asked through the real lambda_handler the way Alexa sends it.
+
+Slot values are resolved against the interaction model (value or synonym -> id), as Alexa's entity
+resolution would, so these tests also prove that the model's synonyms reach the right answer.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from itb_skill import content
+from itb_skill.speech import ssml_to_text, to_card, to_ssml
+
+MODEL_PATH = (
+    Path(__file__).resolve().parent.parent
+    / "interaction_model/skill-package/interactionModels/custom/en-US.json"
+)
+LANGUAGE_MODEL = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["interactionModel"]["languageModel"]
+INTENTS = {intent["name"]: intent for intent in LANGUAGE_MODEL["intents"]}
+TYPES = {slot_type["name"]: slot_type for slot_type in LANGUAGE_MODEL["types"]}
+TEXTS = content.load("en-US")
+APPOINTMENT_SSML = '<say-as interpret-as="telephone">800-436-7936</say-as>'
+HEARING_SSML = '<say-as interpret-as="telephone">313-916-1896</say-as>'
+NOT_IN_ANY_LIST = "green toenails"  # a value Alexa passes through unresolved
+
+
+def slot_type_of(intent_name: str, slot_name: str) -> str:
+    return next(s["type"] for s in INTENTS[intent_name]["slots"] if s["name"] == slot_name)
+
+
+def resolve(slot_type: str, said: str) -> tuple[str, str | None, str]:
+    """What Alexa sends for ``said`` in a slot of ``slot_type``: the value and its resolved id."""
+    key = said.lower()
+    for value in TYPES[slot_type]["values"]:
+        forms = [value["name"]["value"], *value["name"].get("synonyms", [])]
+        if key in (form.lower() for form in forms):
+            return said, value["id"], slot_type
+    return said, None, slot_type
+
+
+def ask(conversation, intent_name: str, **said: str):
+    """Ask ``intent_name`` with slots given as what the person said."""
+    slots = {name: resolve(slot_type_of(intent_name, name), text) for name, text in said.items()}
+    return conversation.intent(intent_name, **slots)
+
+
+def spoken(text: str) -> str:
+    return ssml_to_text(to_ssml(text, TEXTS.phones))
+
+
+def expected_prompt(topic_id: str, part: int) -> tuple[str, str]:
+    topic = TEXTS.topics[topic_id]
+    if part + 1 < len(topic.parts):
+        return TEXTS.text("more_prompt"), TEXTS.text("more_reprompt")
+    if topic.follow_up:
+        offer = TEXTS.topics[topic.follow_up].offer
+        return (
+            TEXTS.text("offer_prompt").replace("{offer}", offer),
+            TEXTS.text("offer_reprompt").replace("{offer}", offer),
+        )
+    return TEXTS.text("anything_else"), TEXTS.text("anything_else")
+
+
+def assert_topic(heard, topic_id: str, part: int = 0) -> None:
+    """The response is part ``part`` of ``topic_id``: speech, reprompt, card, open microphone."""
+    topic = TEXTS.topics[topic_id]
+    prompt, reprompt = expected_prompt(topic_id, part)
+    assert heard.speech == spoken(f"{topic.parts[part]} {prompt}")
+    assert heard.reprompt == spoken(reprompt)
+    assert heard.card["title"] == topic.title
+    assert heard.card["content"] == to_card(topic.card, TEXTS.phones)
+    assert heard.end_session is False
+    assert ElementTree.fromstring(heard.ssml).tag == "speak"
+
+
+def first_form(slot_type: str, value_id: str) -> str:
+    value = next(v for v in TYPES[slot_type]["values"] if v["id"] == value_id)
+    return value["name"]["value"]
+
+
+def routes() -> list[tuple[str, dict[str, str], str]]:
+    """(intent, what was said in its slot, topic) for every way the content routes an intent."""
+    found = []
+    for intent_name, route in sorted(TEXTS.intents.items()):
+        if route.slot is None:
+            found.append((intent_name, {}, route.topic))
+            continue
+        slot_type = slot_type_of(intent_name, route.slot)
+        for value_id, topic_id in sorted((route.by_id or {}).items()):
+            found.append((intent_name, {route.slot: first_form(slot_type, value_id)}, topic_id))
+        found.append((intent_name, {route.slot: NOT_IN_ANY_LIST}, route.otherwise))
+        found.append((intent_name, {}, route.empty))
+    return found
+
+
+@pytest.mark.parametrize(("intent_name", "said", "topic_id"), routes(), ids=lambda x: str(x))
+def test_each_route_answers_its_topic(conversation, intent_name, said, topic_id):
+    assert_topic(ask(conversation, intent_name, **said), topic_id)
+
+
+def first_route(topic_id: str) -> tuple[str, dict[str, str]]:
+    return next((intent, said) for intent, said, target in routes() if target == topic_id)
+
+
+@pytest.mark.parametrize("topic_id", sorted(TEXTS.topics))
+def test_each_topic_is_answered_part_by_part_with_yes(conversation, topic_id):
+    intent_name, said = first_route(topic_id)
+    assert_topic(ask(conversation, intent_name, **said), topic_id)
+    for part in range(1, len(TEXTS.topics[topic_id].parts)):
+        assert_topic(conversation.intent("AMAZON.YesIntent"), topic_id, part)
+
+
+# ---- specific questions get specific answers ----
+
+
+@pytest.mark.parametrize(
+    ("said", "what"),
+    [
+        ("dizzy", "dizziness"),
+        ("lightheaded", "dizziness"),
+        ("sleepy", "feeling sleepy"),
+        ("drowsy", "feeling sleepy"),
+        ("tired", "feeling sleepy"),
+        ("loose", "loose muscles"),
+        ("throwing up", "an upset stomach and vomiting"),
+        ("nausea", "an upset stomach and vomiting"),
+        ("headaches", "headaches"),
+    ],
+)
+def test_a_listed_side_effect_is_confirmed_as_common_temporary_and_managed(conversation, said, what):
+    heard = ask(conversation, "SideEffectIntent", side_effect=said)
+    assert heard.speech.startswith(f"Yes, {what}")
+    assert "common side effects" in heard.speech
+    assert "usually temporary" in heard.speech and "adjusting the dose" in heard.speech
+
+
+@pytest.mark.parametrize(
+    "said", ["hair loss", "weight gain", "constipation", "blurry vision", NOT_IN_ANY_LIST]
+)
+def test_a_side_effect_not_on_the_list_is_never_confirmed(conversation, said):
+    heard = ask(conversation, "SideEffectIntent", side_effect=said)
+    assert not heard.speech.lower().startswith("yes")
+    assert heard.speech.startswith("That isn't one of the side effects listed on the hospital's page")
+    assert "care team" in heard.speech and APPOINTMENT_SSML in heard.ssml and "call 911" in heard.speech
+    assert said not in heard.speech.lower()  # the skill never repeats what was said
+
+
+@pytest.mark.parametrize(
+    ("said", "what"),
+    [
+        ("infection", "infection"),
+        ("meningitis", "meningitis"),
+        ("spinal fluid leak", "a leak of spinal fluid"),
+        ("C S F leak", "a leak of spinal fluid"),
+        ("headache", "a headache"),
+        ("swelling", "swelling"),
+        ("bleeding", "bleeding"),
+        ("bruises", "bruising"),
+    ],
+)
+def test_a_listed_complication_is_confirmed_and_called_rare(conversation, said, what):
+    heard = ask(conversation, "ComplicationIntent", complication=said)
+    assert heard.speech.startswith(f"Yes, {what} is")
+    assert "complications" in heard.speech and "rare" in heard.speech
+
+
+def test_paralysis_is_a_rare_listed_complication_not_a_911_answer(conversation):
+    heard = ask(conversation, "ComplicationIntent", complication="paralysis")
+    assert heard.speech.startswith("Paralysis is on the hospital's list of possible complications")
+    assert "rare" in heard.speech
+    assert heard.end_session is False
+
+
+@pytest.mark.parametrize("said", ["blood clots", "nerve damage", "scarring", NOT_IN_ANY_LIST])
+def test_a_complication_not_on_the_list_is_never_confirmed(conversation, said):
+    heard = ask(conversation, "ComplicationIntent", complication=said)
+    assert heard.speech.startswith("That isn't one of the complications listed on the hospital's page")
+    assert "care team" in heard.speech and APPOINTMENT_SSML in heard.ssml and "call 911" in heard.speech
+    assert said not in heard.speech.lower()
+
+
+def test_the_side_effect_and_complication_lists_are_complete():
+    side_effects = TEXTS.intents["SideEffectIntent"].by_id
+    complications = TEXTS.intents["ComplicationIntent"].by_id
+    assert set(side_effects) == {
+        "LOOSE_MUSCLES",
+        "SLEEPINESS",
+        "UPSET_STOMACH_VOMITING",
+        "HEADACHES",
+        "DIZZINESS",
+    }
+    assert set(complications) == {
+        "INFECTION",
+        "MENINGITIS",
+        "SPINAL_FLUID_LEAK",
+        "PARALYSIS",
+        "HEADACHE",
+        "SWELLING",
+        "BLEEDING",
+        "BRUISING",
+    }
+    assert len(set(side_effects.values())) == 5 and len(set(complications.values())) == 8
+
+
+def test_the_safety_answer_names_all_eight_complications_and_says_they_are_rare(conversation):
+    heard = conversation.intent("ComplicationIntent")
+    assert "rare" in heard.speech
+    for name in ("infection", "meningitis", "spinal fluid leak", "paralysis", "headache", "swelling"):
+        assert name in heard.speech
+    assert "bleeding" in heard.speech and "bruising" in heard.speech
+    assert heard.ssml.count("<break") >= 7  # a short pause between list items
+
+
+def test_the_side_effects_answer_names_all_five(conversation):
+    heard = conversation.intent("SideEffectIntent")
+    for name in ("loose muscles", "sleepiness", "upset stomach and vomiting", "headaches", "dizziness"):
+        assert name in heard.speech
+    assert "usually temporary" in heard.speech and "adjusting the dose" in heard.speech
+
+
+@pytest.mark.parametrize(
+    ("intent_name", "must_say"),
+    [
+        ("PumpSizeIntent", "computer mouse"),
+        ("AnesthesiaIntent", "general anesthesia"),
+        ("AnesthesiaIntent", "feel no pain"),
+        ("SurgeryLengthIntent", "one to two hours"),
+        ("HospitalStayIntent", "outpatient"),
+        ("PumpLocationIntent", "lower belly"),
+        ("PumpLocationIntent", "decide together"),
+        ("CatheterIntent", "silicone"),
+        ("CatheterPathIntent", "under the skin"),
+        ("PumpFillingIntent", "during the surgery or after it"),
+        ("RecoveryIntent", "tenderness"),
+        ("PainMedicineIntent", "pain"),
+        ("AntibioticsIntent", "antibiotics"),
+        ("ScreeningTestIntent", "small test dose"),
+        ("ScreeningResultIntent", "good sign"),
+        ("WhatBaclofenDoesIntent", "muscles"),
+        ("HowItWorksIntent", "intrathecal space"),
+        ("IntrathecalSpaceIntent", "around the spinal cord"),
+        ("PumpVersusPillsIntent", "by mouth"),
+        ("WhoIsItForIntent", "multiple sclerosis"),
+        ("WhoIsItForIntent", "dystonia"),
+        ("MyChartIntent", "MyChart"),
+        ("OnlineSchedulingIntent", "online"),
+        ("InterpreterIntent", "sign language interpreters"),
+        ("AssistiveDevicesIntent", "TTY"),
+        ("HearingServicesIntent", "free"),
+    ],
+)
+def test_specific_questions_get_the_specific_fact(conversation, intent_name, must_say):
+    assert must_say in conversation.intent(intent_name).speech
+
+
+def test_appointments_give_the_phone_line_twice_and_online_scheduling(conversation):
+    heard = conversation.intent("AppointmentIntent")
+    assert heard.ssml.count(APPOINTMENT_SSML) == 2
+    assert "online" in heard.speech
+    assert "(800) 436-7936" in heard.card["content"] and "MyChart" in heard.card["content"]
+
+
+def test_hearing_services_give_their_own_line_and_no_invented_email(conversation):
+    heard = conversation.intent("HearingServicesIntent")
+    assert HEARING_SSML in heard.ssml and "(313) 916-1896" in heard.card["content"]
+    email = ask(conversation, "NotCoveredIntent", subject="email address")
+    assert email.speech.startswith("I don't have an email address")
+    assert HEARING_SSML in email.ssml and "@" not in email.speech
+
+
+def test_a_condition_the_page_does_not_name_gets_no_promise(conversation):
+    heard = ask(conversation, "ConditionIntent", condition="cerebral palsy")
+    assert not heard.speech.lower().startswith("yes")
+    assert "doesn't name other conditions" in heard.speech and APPOINTMENT_SSML in heard.ssml
+    named = ask(conversation, "ConditionIntent", condition="MS")
+    assert "multiple sclerosis" in named.speech
+
+
+def test_headache_as_a_complication_leads_on_to_headache_as_a_side_effect(conversation):
+    heard = ask(conversation, "ComplicationIntent", complication="headache")
+    assert "also one of the common side effects" in heard.speech
+    assert_topic(conversation.intent("AMAZON.YesIntent"), "side_effect_headaches")
+
+
+# ---- what the page does not answer ----
+
+
+@pytest.mark.parametrize(
+    ("intent_name", "said", "about"),
+    [
+        ("CostIntent", {}, "cost or insurance"),
+        ("DosingIntent", {}, "baclofen doses"),
+        ("RecoveryTimeIntent", {}, "how many days or weeks recovery takes"),
+        ("PumpLifespanIntent", {}, "how long the pump or its battery lasts"),
+        ("RefillIntent", {}, "refills"),
+        ("NotCoveredIntent", {"subject": "insurance"}, "cost or insurance"),
+        ("NotCoveredIntent", {"subject": "the dose"}, "baclofen doses"),
+        ("NotCoveredIntent", {"subject": "healing time"}, "how many days or weeks recovery takes"),
+        ("NotCoveredIntent", {"subject": "battery life"}, "how long the pump or its battery lasts"),
+        ("NotCoveredIntent", {"subject": "refill schedule"}, "refills"),
+        ("NotCoveredIntent", {"subject": "an MRI"}, "MRI scans"),
+        ("NotCoveredIntent", {"subject": "driving"}, "daily activities"),
+        ("NotCoveredIntent", {"subject": "success rates"}, "numbers on how often"),
+    ],
+)
+def test_an_unanswered_question_says_so_and_gives_the_appointment_line(
+    conversation, intent_name, said, about
+):
+    heard = ask(conversation, intent_name, **said)
+    assert heard.speech.startswith(f"I don't have information about {about}") or heard.speech.startswith(
+        f"I don't have {about}"
+    )
+    assert APPOINTMENT_SSML in heard.ssml
+    assert "(800) 436-7936" in heard.card["content"]
+    assert not re.search(r"\b(yes|usually takes|lasts about)\b", heard.speech.lower())
+
+
+@pytest.mark.parametrize("said", [{}, {"subject": NOT_IN_ANY_LIST}])
+def test_any_other_subject_gets_an_honest_i_dont_know(conversation, said):
+    heard = ask(conversation, "NotCoveredIntent", **said)
+    assert heard.speech.startswith("I'm sorry, I don't have that information.")
+    assert APPOINTMENT_SSML in heard.ssml and NOT_IN_ANY_LIST not in heard.speech
+
+
+# ---- medical advice is never given ----
+
+
+@pytest.mark.parametrize("person", [None, "my husband"])
+def test_a_request_for_medical_advice_is_declined_and_sent_to_the_care_team(conversation, person):
+    heard = ask(conversation, "MedicalAdviceIntent", **({"person": person} if person else {}))
+    assert heard.speech.startswith("I can't give medical advice")
+    assert "care team" in heard.speech and APPOINTMENT_SSML in heard.ssml
+    assert "If it's urgent, call 911 now." in heard.speech
+    assert heard.end_session is False and heard.reprompt
+
+
+def test_the_medical_advice_samples_cover_the_classic_requests():
+    samples = set(INTENTS["MedicalAdviceIntent"]["samples"])
+    assert {"should I change my dose", "can I stop my pills", "can I drink alcohol with the pump"} <= samples
+
+
+# ---- caregivers reach the same answers ----
+
+
+def intents_with_a_person() -> list[str]:
+    return sorted(
+        name
+        for name in TEXTS.intents
+        if any(slot["name"] == "person" for slot in INTENTS[name].get("slots", []))
+    )
+
+
+@pytest.mark.parametrize("intent_name", intents_with_a_person())
+@pytest.mark.parametrize("person", ["my son", "my wife", "my mom", "he", "my grandmother"])
+def test_a_caregiver_asking_about_someone_else_hears_the_same_answer(lambda_handler, intent_name, person):
+    from conftest import Conversation
+
+    for_self = ask(Conversation(lambda_handler), intent_name)
+    for_other = ask(Conversation(lambda_handler), intent_name, person=person)
+    assert resolve("PersonType", person)[1] is not None
+    assert for_other.speech == for_self.speech and for_other.card == for_self.card
+
+
+def test_the_caregiver_examples_are_in_the_model():
+    assert "is it right for {person}" in INTENTS["RightForMeIntent"]["samples"]
+    assert "how long will {person} be in surgery" in INTENTS["SurgeryLengthIntent"]["samples"]
+
+
+# ---- the conversation around a topic ----
+
+
+def test_a_long_answer_comes_in_parts_offered_with_want_to_hear_more(conversation):
+    first = conversation.intent("SurgeryStepsIntent")
+    assert first.speech.endswith("Want to hear more?")
+    again = conversation.intent("AMAZON.RepeatIntent")
+    assert again.speech == first.speech
+    second = conversation.intent("AMAZON.YesIntent")
+    assert "catheter" in second.speech and second.speech.endswith("Want to hear more?")
+    third = conversation.intent("AMAZON.YesIntent")
+    assert "one to two hours" in third.speech
+    assert third.speech.endswith("Would you like to hear what to expect after surgery?")
+    after = conversation.intent("AMAZON.YesIntent")
+    assert after.card["title"] == "After surgery"
+
+
+def test_no_to_want_to_hear_more_stops_the_topic_and_keeps_listening(conversation):
+    conversation.intent("SurgeryStepsIntent")
+    heard = conversation.intent("AMAZON.NoIntent")
+    assert heard.speech == spoken(TEXTS.text("declined"))
+    assert heard.end_session is False and heard.reprompt
+    assert conversation.intent("AMAZON.YesIntent").speech == spoken(TEXTS.text("nothing_offered"))
+
+
+@pytest.mark.parametrize(
+    ("query", "topic_id"),
+    [
+        ("the cost", "no_info_cost"),
+        ("how long is the surgery", "surgery_length"),
+        ("the pump size", "pump_size"),
+        ("sign language", "interpreter"),
+        ("meningitis", "complication_meningitis"),
+        ("being sleepy", "side_effect_sleepiness"),
+        ("the side effects", "side_effects"),
+        ("how long does recovery take", "no_info_recovery_time"),
+        ("refills", "no_info_refills"),
+        ("appointments", "appointments"),
+    ],
+)
+def test_free_text_questions_find_their_topic(conversation, query, topic_id):
+    assert_topic(conversation.intent("QuestionIntent", query=query), topic_id)
+
+
+def test_free_text_about_something_unlisted_is_not_confirmed(conversation):
+    heard = conversation.intent("QuestionIntent", query="hair loss")
+    assert heard.speech == spoken(TEXTS.text("fallback"))
+    assert "call 911" in heard.speech
+
+
+# ---- typed phrasings through the simulator: the model's words reach the right answer ----
+
+PHRASINGS: dict[str, tuple[str, ...]] = {
+    "therapy_overview": (
+        "what is baclofen pump therapy",
+        "tell me about baclofen pump therapy",
+        "what is an intrathecal baclofen pump",
+    ),
+    "who_it_is_for": ("who is it for", "what conditions does it treat", "does it help with dystonia"),
+    "condition_not_named": (
+        "does it help with cerebral palsy",
+        "can it help my son with a spinal cord injury",
+    ),
+    "what_baclofen_does": ("what does baclofen do", "how does baclofen help", "does it help with spasticity"),
+    "how_it_works": ("how does the pump work", "how does the medicine get to the spine"),
+    "intrathecal_space": ("what is the intrathecal space", "what does intrathecal mean"),
+    "pump_vs_pills": ("is the pump better than pills", "why not just take baclofen pills"),
+    "right_for_me": ("is it right for me", "is it right for my son", "would my mom be a good candidate"),
+    "screening_test": ("what is the screening test", "does my daughter need a test before the pump"),
+    "screening_result": (
+        "what does a good screening result mean",
+        "what if my husband passes the screening test",
+    ),
+    "surgery_steps": ("what happens during the surgery", "what will happen to my dad during surgery"),
+    "surgery_length": ("how long is the surgery", "how long will my wife be in surgery"),
+    "hospital_stay": ("do I have to stay in the hospital", "can my son go home the same day"),
+    "pump_location": ("where does the pump go", "can I choose where the pump goes"),
+    "pump_size": ("how big is the pump", "what size is the pump", "what does the pump look like"),
+    "anesthesia": ("will I be asleep", "will my husband be asleep during surgery", "will it hurt"),
+    "catheter": ("what is the catheter", "what is the tube made of"),
+    "catheter_path": ("where does the catheter go", "how do they thread the catheter"),
+    "pump_filling": ("when is the pump filled", "is the pump filled during surgery"),
+    "recovery": ("what happens after surgery", "how will my mom feel after surgery"),
+    "pain_medicine": ("will I get pain medicine", "will my daughter get pain medication"),
+    "antibiotics": ("will I need antibiotics", "how do they prevent infection"),
+    "complications": ("is it safe", "what are the risks", "is it safe for my son"),
+    "complication_infection": ("can the surgery cause infection", "is there a risk of an infection"),
+    "complication_meningitis": ("can it cause meningitis", "could my wife get meningitis from the surgery"),
+    "complication_spinal_fluid_leak": ("is a spinal fluid leak a risk", "can it cause a fluid leak"),
+    "complication_paralysis": ("can the surgery cause paralysis", "is paralysis a risk of the surgery"),
+    "complication_headache": ("can the surgery cause a headache", "is headache a complication"),
+    "complication_swelling": ("can the surgery cause swelling", "is swelling a risk"),
+    "complication_bleeding": ("can the surgery cause bleeding", "is there a risk of bleeding"),
+    "complication_bruising": ("can the surgery cause bruising", "is bruising a complication"),
+    "complication_not_listed": ("can the surgery cause blood clots", "is nerve damage a risk"),
+    "side_effects": ("what are the side effects", "what side effects can my son get"),
+    "side_effects_temporary": ("do the side effects go away", "are the side effects temporary"),
+    "side_effect_loose_muscles": ("is loose muscles a side effect", "can baclofen cause muscle looseness"),
+    "side_effect_sleepiness": (
+        "is drowsy a side effect",
+        "will baclofen make my husband sleepy",
+        "is tired a side effect",
+    ),
+    "side_effect_upset_stomach": ("is vomiting a side effect", "can baclofen cause nausea"),
+    "side_effect_headaches": ("is headaches a side effect", "can baclofen cause a headache"),
+    "side_effect_dizziness": ("is dizziness a side effect", "can baclofen make you dizzy"),
+    "side_effect_not_listed": ("is hair loss a side effect", "can baclofen cause weight gain"),
+    "appointments": (
+        "how do I make an appointment",
+        "make an appointment for my son",
+        "what number do I call",
+    ),
+    "schedule_online": ("can I schedule online", "can I book an appointment online"),
+    "mychart": ("what is my chart", "can I make an appointment through my chart"),
+    "hearing_services": ("I'm hard of hearing", "what services are there for deaf patients"),
+    "interpreter": ("can I get a sign language interpreter", "can my mom get an interpreter"),
+    "assistive_devices": ("do you have a TTY", "do you have assistive listening devices"),
+    "no_info_email": ("what is the email address", "do you have information about email"),
+    "no_info_general": (
+        "do you know anything about green toenails",
+        "what if the screening test does not work",
+        "can I get pregnant with a pump",
+    ),
+    "no_info_cost": ("how much does it cost", "does insurance cover it", "how much is the pump"),
+    "no_info_dosing": ("what is the usual dose", "how much baclofen does the pump give"),
+    "no_info_recovery_time": ("how long is the recovery", "when can I go back to work"),
+    "no_info_pump_life": ("how long does the battery last", "will the pump need to be replaced"),
+    "no_info_refills": ("how often is the pump refilled", "how often will my dad need a refill"),
+    "no_info_mri": ("can I have an MRI with the pump", "do you have information about MRI scans"),
+    "no_info_daily_life": ("is driving safe with the pump", "how does the pump affect travel"),
+    "no_info_success": ("what is the success rate", "do you have information about statistics"),
+    "medical_advice": ("should I change my dose", "can I stop my pills", "can I drink alcohol with the pump"),
+}
+
+
+@pytest.fixture(scope="module")
+def simulator():
+    from skill_sim.simulator import Simulator
+
+    return Simulator(repo=MODEL_PATH.parents[4])
+
+
+def test_every_topic_has_typed_phrasings():
+    assert set(PHRASINGS) == set(TEXTS.topics)
+    assert all(len(phrasings) >= 2 for phrasings in PHRASINGS.values())
+
+
+@pytest.mark.parametrize(
+    ("topic_id", "utterance"), [(topic, said) for topic, all_said in PHRASINGS.items() for said in all_said]
+)
+def test_typed_phrasings_reach_their_topic_through_the_simulator(simulator, topic_id, utterance):
+    turn = simulator.ask(utterance)
+    assert turn.heard.card["title"] == TEXTS.topics[topic_id].title, (utterance, turn.intent)
+    assert turn.heard.speech.startswith(spoken(TEXTS.topics[topic_id].parts[0]))
