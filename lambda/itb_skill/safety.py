@@ -213,7 +213,7 @@ _SIGNS: dict[str, str] = {
     r"|cannot (?:lift|raise|move) (?:(?:my|his|her"
     r"|their|one|an|the) )?arm",
     "fever": r"(?:(?:a|high|really|very|bad|raging|huge) )*fever|a (?:high )?temperature|high temperature"
-    r"|burning up|running a (?:high )?(?:fever|temperature)|feverish",
+    r"|burning up|running a (?:high )?(?:fever|temperature)|feverish|(?:very|really|so|super) hot",
     "meningitis": r"(?:a )?stiff neck|neck stiffness"
     r"|(?:(?:a|the|really|very|so) )*(?:severe|terrible|horrible|awful|bad|pounding|splitting|excruciating"
     r"|worst|sudden|massive|killer) headache",
@@ -359,7 +359,12 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|bleeding (?:a lot|heavily|badly|everywhere|so much|really bad|like crazy)|(?:a )?lot of blood"
         r"|losing a lot of blood",
     ),
-    (EMERGENCY, "fall", r"fell|fallen|took a (?:bad |hard )?fall|hit (?:(?:my|his|her|their|the) )?head"),
+    (
+        EMERGENCY,
+        "fall",
+        r"fell|fallen|(?:cannot|could not) get up|took a (?:bad |hard )?fall"
+        r"|hit (?:(?:my|his|her|their|the) )?head",
+    ),
     (
         EMERGENCY,
         "vomiting",
@@ -447,6 +452,7 @@ _TOPIC_NAMES = frozenset(
     {"dizziness", "vomiting", "bleeding", "paralysis", "infection", "an infection", "meningitis"}
     | {"headache", "headaches", "swelling", "bruising", "sleepiness", "loose muscles", "upset stomach"}
     | {"spinal fluid leak", "numbness", "confusion", "withdrawal", "overdose", "throwing up", "low"}
+    | {"dizzy", "drowsy", "lightheaded", "light headed", "sleepy", "woozy", "faint", "confused"}
     | {"seizure", "seizures", "fever", "fevers", "tingling", "itching", "numbness", "rigidity", "drowsiness"}
     | {"pump alarm", "alarm", "alarms", "low blood pressure", "withdrawal symptoms", "lightheadedness"}
     | {"back", "up", "hot", "red", "open", "fast", "worse", "empty", "stopped", "moved", "wet", "weak"}
