@@ -235,6 +235,7 @@ _SIGNS: dict[str, str] = {
     r"|having (?:baclofen )?withdrawal"
     r"|withdrawing",
     "vomiting": r"throwing up|vomiting|puking",
+    "spasticity": r"(?:spasming|spasms|cramping)(?: \w+){0,3} (?:will not|would not|does not|cannot) stop",
     "bleeding": r"bleeding|losing blood",
     "infection": r"infected|an infection|pus",
     "pump": r"(?:missed|forgot|skipped) (?:(?:my|his|her|their|our|the|a|an) )?(?:pump )?refill"
