@@ -219,12 +219,13 @@ _SIGNS: dict[str, str] = {
     r"|worst|sudden|massive|killer) headache",
     "dizzy": r"dizzy|dizziness|lightheaded|light headed|woozy|faint|vertigo|the spins",
     "drowsy": r"drowsy|(?:very|so|really|extremely|super|too|abnormally|unusually) sleepy|groggy"
-    r"|(?:cannot|could not|can barely) stay awake|(?:cannot|could not|can barely) keep (?:my|his|her"
-    r"|their) eyes open"
+    r"|(?:cannot|could not|can barely) stay awake|(?:cannot|could not|can barely) keep (?:(?:my|his|her"
+    r"|their) )?eyes open"
     r"|falling asleep|nodding off|dozing off|hard to wake(?: up)?",
     "floppy": r"floppy|(?<!\ba )limp|weak all over|weaker|weak everywhere|like a rag doll|loose all over"
-    r"|cannot hold (?:my|his|her|their) head up",
-    "rigid": r"rigid|stiff as a board|locked up|stiff all over|frozen stiff",
+    r"|cannot hold (?:(?:my|his|her|their) )?head up",
+    "rigid": r"rigid|so stiff (?:i|he|she|they) (?:cannot|can barely) move|stiff as a board|locked up"
+    r"|stiff all over|frozen stiff",
     "itching": r"itching|itchy|(?:an )?itch all over",
     "tingling": r"tingling|tingly|pins and needles|numb|numbness|paralyzed|paralysed"
     r"|(?:cannot|could not) (?:move|feel) (?:(?:my|his|her|their|the|your) )?(?:legs?|feet|foot"
@@ -238,6 +239,7 @@ _SIGNS: dict[str, str] = {
     "spasticity": r"(?:spasming|spasms|cramping)(?: \w+){0,3} (?:will not|would not|does not|cannot) stop",
     "bleeding": r"bleeding|losing blood",
     "infection": r"infected|an infection|pus",
+    "fluid_leak": r"(?:leaking|wet with|oozing|draining) (?:clear )?fluid",
     "pump": r"(?:missed|forgot|skipped) (?:(?:my|his|her|their|our|the|a|an) )?(?:pump )?refill"
     r"|(?:overdue|late) for (?:(?:my|his|her|their|our|the|a|an) )?(?:pump )?refill"
     r"|(?:ran|run|running) out of (?:baclofen|medicine|medication|meds)",
