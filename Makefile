@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup chat test lint unit package
+.PHONY: setup chat test lint unit package fuzz
 
 $(STAMP): pyproject.toml requirements-dev.txt lambda/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,3 +32,20 @@ test: lint unit
 # The deployment zip (needs PyPI): lambda/ + lambda/requirements.txt for python3.13 arm64, no boto3, no tests.
 package: setup
 	$(BIN)/python tools/build_zip.py --function-dir lambda --out build/skill.zip
+
+# 50,000 generated request envelopes (5 properties x 10,000; tests/conftest.py "fuzz" profile).
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/test_fuzz.py --hypothesis-show-statistics
+
+# ---- voice loop (developer tooling; needs Debian's espeak-ng and sox, see README "Voice") ----
+.PHONY: voice-check
+VOICE_STAMP := $(VENV)/.voice-installed
+
+$(VOICE_STAMP): $(STAMP) requirements-voice.txt
+	$(BIN)/python -m pip install -q -r requirements-voice.txt
+	touch $(VOICE_STAMP)
+
+voice-check: $(VOICE_STAMP)
+	@command -v espeak-ng >/dev/null && command -v sox >/dev/null || { \
+		echo "voice-check needs espeak-ng and sox: sudo apt-get install -y espeak-ng sox"; exit 2; }
+	PYTHONPATH=lambda:tools $(BIN)/python -m voice.check

@@ -2,7 +2,7 @@
 
 from ask_sdk_core.skill_builder import SkillBuilder
 
-from itb_skill import handlers, storage_handlers, storage_session
+from itb_skill import handlers, observability, storage_handlers, storage_session
 from itb_skill.config import get as get_config
 
 skill_builder = SkillBuilder()
@@ -41,4 +41,5 @@ skill_builder.add_global_response_interceptor(storage_session.SaveProfileInterce
 # SKILL_ID unset (local runs, the simulator) means no check.
 skill_builder.skill_id = get_config().skill_id
 
-lambda_handler = skill_builder.lambda_handler()
+# One JSON log line + metrics per request; malformed requests still get a spoken answer.
+lambda_handler = observability.instrument(skill_builder)

@@ -75,3 +75,20 @@ def memory_store():
 def sessions(lambda_handler):
     """A factory of new sessions for the same (default) user: ``sessions()`` is their next visit."""
     return lambda **options: Conversation(lambda_handler, **options)
+
+
+# ---- hypothesis profiles (tests/test_fuzz.py): "ci" for make test, "fuzz" for make fuzz ----
+# Each fuzz property runs max_examples cases: 5 properties x 420 >= 2,000 in make test; x 10,000 = 50,000.
+
+import os  # noqa: E402
+
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+_FUZZ = dict(
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+settings.register_profile("ci", max_examples=420, derandomize=True, **_FUZZ)
+settings.register_profile("fuzz", max_examples=10_000, **_FUZZ)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -15,7 +15,7 @@ from ask_sdk_core.utils import get_intent_name, get_locale, is_intent_name, is_r
 from ask_sdk_model import Response
 from ask_sdk_model.ui import Reprompt, SimpleCard, SsmlOutputSpeech
 
-from itb_skill import answers, content, safety
+from itb_skill import answers, content, observability, safety
 from itb_skill.speech import Reply, to_card, to_ssml
 
 logger = logging.getLogger(__name__)
@@ -209,7 +209,8 @@ class RepeatHandler(AbstractRequestHandler):
         texts = locale_content(handler_input)
         attributes = session_attributes(handler_input)
         last = attributes.get(answers.LAST)
-        if isinstance(last, dict) and isinstance(last.get("speech"), str):
+        # Only a remembered answer that still says something (session attributes come back from outside).
+        if isinstance(last, dict) and isinstance(last.get("speech"), str) and to_card(last["speech"]).strip():
             offer = attributes.get(answers.OFFER)
             reply = Reply(
                 speech=last["speech"],
@@ -270,8 +271,11 @@ class FallbackHandler(AbstractRequestHandler):
 
 
 class SessionEndedHandler(AbstractRequestHandler):
+    """Session ended, skill events (enabled, disabled...) and System.ExceptionEncountered: no speech."""
+
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_request_type("SessionEndedRequest")(handler_input)
+        request_type = getattr(handler_input.request_envelope.request, "object_type", None)
+        return observability.is_silent(request_type)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         # Alexa accepts no speech here; an empty response closes the session.

@@ -54,9 +54,9 @@ EMERGENCY_CARD_TITLE = "Call 911 now"
 # Said when anything inside the skill broke: it must still point to 911.
 ERROR_SPEECH = (
     "Sorry, something went wrong on my side. If this is an emergency, call 911 now. "
-    "Otherwise, please ask your question again."
+    "Otherwise, what would you like to ask?"
 )
-ERROR_REPROMPT = "Please ask your question again. If this is an emergency, call 911 now."
+ERROR_REPROMPT = "If this is an emergency, call 911 now. Otherwise, what would you like to ask?"
 
 MAX_INPUT = 500  # characters screened; a longer slot value is cut (no real utterance is this long)
 

@@ -39,8 +39,13 @@ class Reply:
     attributes: dict = field(default_factory=dict)
 
 
+# Characters XML 1.0 forbids even when escaped (control characters, lone surrogates, non-characters).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _render(text: str, phones: dict[str, Phone], for_ear: bool) -> str:
     """Escape ``text`` and fill its placeholders, for speech or for the card."""
+    text = _NOT_XML.sub("", text)
     out: list[str] = []
     pos = 0
     for match in _PLACEHOLDER.finditer(text):

@@ -3,6 +3,8 @@
     skill-sim chat [--speak]                 an interactive conversation
     skill-sim ask --json UTTERANCE... | -    one-shot sessions, one JSON object a line
     skill-sim replay FILE...                 scripted conversations that pass or fail
+    skill-sim say UTTERANCE -o out.wav       the skill's spoken answer as a WAV (tools/voice)
+    skill-sim talk [q1.wav ...]              a spoken conversation: microphone, or WAV files
 
 ``ask --json`` prints, for each utterance, one JSON object with these keys (other tools rely on them):
 
@@ -52,7 +54,10 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="JSON lines (the default; kept for clarity)")
     replay = commands.add_parser("replay", help="run scripted conversations (YAML)")
     replay.add_argument("files", nargs="+", metavar="FILE")
-    for sub in (chat, ask, replay):  # options also accepted after the command
+    from voice.cli import add_commands  # voice: say, talk (tools/voice)
+
+    voice_commands = add_commands(commands)
+    for sub in (chat, ask, replay, *voice_commands):  # options also accepted after the command
         sub.add_argument("--repo", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         sub.add_argument("--locale", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         sub.add_argument("--model", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -64,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "replay":
             return _replay(args)
+        if hasattr(args, "run_voice"):  # say, talk (tools/voice)
+            return args.run_voice(args)
         sim = Simulator(args.repo, locale=args.locale, model=args.model)
         if args.command == "ask":
             return _ask(sim, args.utterances)
@@ -139,6 +146,10 @@ class Voice:
 
     def say(self, text: str | None) -> None:
         if self.program and text:
+            from voice.cli import speak_aloud  # SSML normalized for espeak-ng, via sox (tools/voice)
+
+            if speak_aloud(text):
+                return
             subprocess.run([self.program, "-s", "150", text], check=False, capture_output=True)
 
 

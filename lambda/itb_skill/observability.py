@@ -1,0 +1,307 @@
+"""One structured log line per request, with CloudWatch metrics embedded in it, and a last line of defence.
+
+``instrument(skill_builder)`` wraps the SDK's Lambda handler. For every request it
+
+* writes exactly ONE JSON line to stderr (Lambda sends stdout and stderr to CloudWatch Logs; stdout stays
+  free for tools that call the handler in-process, like skill-sim): request type, intent name, topic id,
+  locale, outcome (answered / emergency / fallback / error / ended; refused for another skill's request,
+  forgotten for a deleted profile) and duration in ms. The same line carries CloudWatch Embedded Metric
+  Format (``_aws``), so CloudWatch charts Requests, Emergencies, Fallbacks, Errors and TopicRequests per
+  known topic id with no extra AWS call.
+* turns any exception that escapes the SDK (a malformed envelope the SDK cannot deserialize, no request,
+  wrong types) into a valid Alexa response with the 911 reminder, built from ``safety`` constants; except a
+  request for another skill id, which is refused by re-raising.
+
+Privacy: the line is built only from values checked against fixed shapes or known ids. It never holds the
+user id, device id, session id, access tokens, slot values, anything the user said, or an exception message
+(which could quote the request): only exception type names.
+
+Outcome and topic come from ``request_attributes`` (``handlers.respond`` sets them), read after the SDK
+returns. A request interceptor, registered first, hands the request's attributes manager to the wrapper,
+because response interceptors do not run when an exception handler answered.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import json
+import logging
+import re
+import sys
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
+from ask_sdk_runtime.exceptions import AskSdkException
+
+from itb_skill import content, safety
+from itb_skill.speech import to_ssml
+
+NAMESPACE = "ITBPumpSkill"
+SERVICE = "baclofen-pump-guide"
+OUTCOMES = frozenset({"answered", "emergency", "fallback", "error", "ended", "forgotten", "refused"})
+RESPONSE_VERSION = "1.0"
+
+# Requests to which Alexa accepts no speech: the session is over, or the skill was not in a conversation.
+SILENT_REQUEST_TYPES = frozenset({"SessionEndedRequest", "System.ExceptionEncountered"})
+SILENT_REQUEST_PREFIXES = ("AlexaSkillEvent.",)
+
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.]{0,99}")  # request types and intent names
+_LOCALE = re.compile(r"[a-z]{2,3}-[A-Z]{2}")
+_ERROR_MARK = "something went wrong on my side"  # in safety.ERROR_SPEECH, to recognise the error reply
+
+
+def is_silent(request_type: object) -> bool:
+    """True for request types whose response must carry no speech."""
+    return isinstance(request_type, str) and (
+        request_type in SILENT_REQUEST_TYPES or request_type.startswith(SILENT_REQUEST_PREFIXES)
+    )
+
+
+# ---- the log line ----
+
+
+class _CurrentStderr(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is at the time (Lambda captures it; so do tests)."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property
+    def stream(self):  # type: ignore[override]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
+request_log = logging.getLogger("itb_skill.requests")
+if not request_log.handlers:
+    _handler = _CurrentStderr()
+    _handler.setFormatter(logging.Formatter("%(message)s"))  # EMF wants a bare JSON object per log event
+    request_log.addHandler(_handler)
+    request_log.setLevel(logging.INFO)
+    # Not through the root logger: Lambda's root handler prefixes each line (which breaks EMF) and would
+    # print it a second time.
+    request_log.propagate = False
+
+
+def _known_topics() -> frozenset[str]:
+    """Topic ids of every content file: the only values the topic dimension may take."""
+    try:
+        ids: set[str] = set()
+        for locale in content.supported_locales():
+            ids.update(content.load(locale).topics)
+        return frozenset(ids)
+    except Exception:  # content broken: no topic dimension, the line is still written
+        return frozenset()
+
+
+def _checked(value: object, pattern: re.Pattern) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) and pattern.fullmatch(value) else "invalid"
+
+
+def _get(mapping: object, key: str) -> Any:
+    return mapping.get(key) if isinstance(mapping, dict) else None
+
+
+def build_record(
+    event: object,
+    outcome: str,
+    topic: object,
+    duration_ms: float,
+    error_type: str | None = None,
+) -> dict[str, Any]:
+    """The log line for one request, with its embedded metrics. Only checked values go in."""
+    request = _get(event, "request")
+    topic_id = topic if isinstance(topic, str) and topic in _known_topics() else None
+    record: dict[str, Any] = {
+        "service": SERVICE,
+        "request_type": _checked(_get(request, "type"), _NAME),
+        "intent": _checked(_get(_get(request, "intent"), "name"), _NAME),
+        "topic": topic_id,
+        "locale": _checked(_get(request, "locale"), _LOCALE),
+        "outcome": outcome if outcome in OUTCOMES else "error",
+        "duration_ms": round(duration_ms, 1),
+    }
+    if error_type:
+        record["error_type"] = error_type
+    refused = record["outcome"] == "refused"
+    record.update(
+        Requests=0 if refused else 1,
+        Emergencies=int(record["outcome"] == "emergency"),
+        Fallbacks=int(record["outcome"] == "fallback"),
+        Errors=int(record["outcome"] == "error"),
+        Refused=int(refused),
+    )
+    directives = [
+        {
+            "Namespace": NAMESPACE,
+            "Dimensions": [["service"]],
+            "Metrics": [
+                {"Name": "Requests", "Unit": "Count"},
+                {"Name": "Emergencies", "Unit": "Count"},
+                {"Name": "Fallbacks", "Unit": "Count"},
+                {"Name": "Errors", "Unit": "Count"},
+                {"Name": "Refused", "Unit": "Count"},
+                {"Name": "duration_ms", "Unit": "Milliseconds"},
+            ],
+        }
+    ]
+    if topic_id is not None:
+        record["TopicRequests"] = 1
+        directives.append(
+            {
+                "Namespace": NAMESPACE,
+                "Dimensions": [["service", "topic"]],
+                "Metrics": [{"Name": "TopicRequests", "Unit": "Count"}],
+            }
+        )
+    record["_aws"] = {"Timestamp": int(time.time() * 1000), "CloudWatchMetrics": directives}
+    return record
+
+
+def emit(record: dict[str, Any]) -> None:
+    """Write the line. Logging must never break an answer."""
+    with contextlib.suppress(Exception):
+        request_log.info(json.dumps(record, separators=(",", ":"), sort_keys=True))
+
+
+# ---- what the wrapper learns from inside the SDK ----
+
+
+@dataclass
+class _Seen:
+    attributes_manager: Any = None
+
+    def request_attributes(self) -> dict:
+        try:
+            attributes = self.attributes_manager.request_attributes
+        except Exception:
+            return {}
+        return attributes if isinstance(attributes, dict) else {}
+
+
+_current: contextvars.ContextVar[_Seen | None] = contextvars.ContextVar("itb_request", default=None)
+
+
+class _HandOverAttributes(AbstractRequestInterceptor):
+    """Lets the wrapper read what the handlers recorded, even when an exception handler answered."""
+
+    def process(self, handler_input) -> None:
+        seen = _current.get()
+        if seen is not None:
+            seen.attributes_manager = getattr(handler_input, "attributes_manager", None)
+
+
+# ---- the last line of defence ----
+
+
+def _application_id(event: object) -> object:
+    return _get(_get(_get(_get(event, "context"), "System"), "application"), "applicationId")
+
+
+def _refused(exc: Exception, event: object, skill_id: str | None) -> bool:
+    """A request for another skill (or one that cannot prove it is for this skill) is not answered."""
+    if type(exc) is AskSdkException and "skill id" in str(exc).lower():
+        return True
+    return skill_id is not None and _application_id(event) != skill_id
+
+
+def _danger_in_slots(event: object) -> safety.Danger | None:
+    slots = _get(_get(_get(event, "request"), "intent"), "slots")
+    values = slots.values() if isinstance(slots, dict) else slots if isinstance(slots, list) else ()
+    for slot in values:
+        danger = safety.screen(_get(slot, "value"))
+        if danger is not None:
+            return danger
+    return None
+
+
+def _speech(text: str) -> dict[str, str]:
+    return {"type": "SSML", "ssml": to_ssml(text)}
+
+
+def safe_response(event: object) -> tuple[dict[str, Any], str]:
+    """A valid Alexa response for a request the SDK could not handle, from constants only."""
+    if is_silent(_get(_get(event, "request"), "type")):
+        return {"version": RESPONSE_VERSION, "response": {}}, "ended"
+    try:
+        danger = _danger_in_slots(event)
+    except Exception:
+        danger = None
+    if danger is not None:
+        speech = safety.emergency_speech(danger.kind)
+        response = {
+            "outputSpeech": _speech(speech),
+            "card": {"type": "Simple", "title": safety.EMERGENCY_CARD_TITLE, "content": speech},
+            "shouldEndSession": True,
+        }
+        return {"version": RESPONSE_VERSION, "response": response}, "emergency"
+    response = {
+        "outputSpeech": _speech(safety.ERROR_SPEECH),
+        "reprompt": {"outputSpeech": _speech(safety.ERROR_REPROMPT)},
+        "shouldEndSession": False,
+    }
+    return {"version": RESPONSE_VERSION, "response": response}, "error"
+
+
+def _silence(result: dict[str, Any]) -> dict[str, Any]:
+    """Drop speech that a handler (usually the catch-all) put on a request that accepts none."""
+    response = result.get("response")
+    if isinstance(response, dict):
+        for key in ("outputSpeech", "reprompt", "card"):
+            response.pop(key, None)
+    return result
+
+
+def _outcome_from_response(result: object) -> str:
+    ssml = _get(_get(_get(result, "response"), "outputSpeech"), "ssml")
+    return "error" if isinstance(ssml, str) and _ERROR_MARK in ssml else "answered"
+
+
+def instrument(skill_builder):
+    """The Lambda handler: the SDK's, plus the log line, the metrics and the last line of defence.
+
+    Reads ``skill_builder.skill_id`` at each call, so it may be set before or after this.
+    """
+    skill_builder.runtime_configuration_builder.global_request_interceptors.insert(0, _HandOverAttributes())
+    sdk_handler = skill_builder.lambda_handler()
+
+    def lambda_handler(event, context):
+        started = time.perf_counter()
+        seen = _Seen()
+        token = _current.set(seen)
+        outcome, error_type = None, None
+        try:
+            try:
+                result = sdk_handler(event, context)
+            except Exception as exc:
+                if _refused(exc, event, skill_builder.skill_id):
+                    outcome, error_type = "refused", type(exc).__name__
+                    raise
+                error_type = type(exc).__name__
+                result, outcome = safe_response(event)
+            attributes = seen.request_attributes()
+            if outcome is None:
+                outcome = attributes.get("outcome")
+                if outcome not in OUTCOMES:
+                    outcome = _outcome_from_response(result)
+            if is_silent(_get(_get(event, "request"), "type")):
+                result = _silence(result)
+                if outcome in ("answered", "fallback"):
+                    outcome = "ended"
+            return result
+        finally:
+            _current.reset(token)
+            duration_ms = (time.perf_counter() - started) * 1000
+            with contextlib.suppress(Exception):  # logging must never break an answer
+                topic = seen.request_attributes().get("topic")
+                emit(build_record(event, outcome or "error", topic, duration_ms, error_type))
+
+    return lambda_handler

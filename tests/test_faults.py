@@ -1,0 +1,266 @@
+"""Faults behind the function: whatever breaks, the user hears an answer that points to 911.
+
+Each test injects one fault into the real ``lambda_handler`` and checks what a listener hears.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import lambda_function
+from itb_skill import content, safety, storage
+from itb_skill.speech import ssml_to_text
+from skill_sim import envelope
+
+ERROR_HEARD = ssml_to_text(f"<speak>{safety.ERROR_SPEECH}</speak>")
+MARKER = "qzxfaultqzx"
+
+
+def request_log_lines(out: str) -> list[dict]:
+    """The JSON request lines the function wrote to stderr (Lambda sends it to CloudWatch)."""
+    return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+
+
+def assert_error_answer(heard: envelope.Heard) -> None:
+    """The catch-all's answer: sorry, call 911 if this is an emergency, microphone still open."""
+    assert heard.speech == ERROR_HEARD
+    assert "call 911 now" in heard.speech
+    assert heard.reprompt and "911" in heard.reprompt
+    assert heard.end_session is False
+
+
+# ---- the content file ----
+
+
+@pytest.fixture(params=["missing", "corrupt", "wrong shape"])
+def broken_content(request, monkeypatch, tmp_path):
+    """Point the content loader at a directory whose en-US file is missing, not JSON, or lacks keys."""
+    if request.param == "corrupt":
+        (tmp_path / "en-US.json").write_text('{"topics": {"therapy_overview": ', encoding="utf-8")
+    elif request.param == "wrong shape":
+        (tmp_path / "en-US.json").write_text('{"topics": [], "strings": 5}', encoding="utf-8")
+    monkeypatch.setattr(content, "CONTENT_DIR", tmp_path / "content")
+    if request.param != "missing":
+        monkeypatch.setattr(content, "CONTENT_DIR", tmp_path)
+    content._load_file.cache_clear()
+    content.supported_locales.cache_clear()
+    yield request.param
+    content._load_file.cache_clear()
+    content.supported_locales.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "request_body",
+    [
+        envelope.launch_request(),
+        envelope.intent_request("TherapyOverviewIntent"),
+        envelope.intent_request("AMAZON.HelpIntent"),
+        envelope.intent_request("AMAZON.FallbackIntent"),
+        envelope.intent_request("QuestionIntent", {"query": envelope.slot("query", "how big is the pump")}),
+    ],
+    ids=["launch", "topic", "help", "fallback", "question"],
+)
+def test_content_that_fails_to_load_still_gets_the_911_answer(
+    broken_content, lambda_handler, capsys, request_body
+):
+    heard = envelope.send(lambda_handler, envelope.Session(), request_body)
+    assert_error_answer(heard)
+    (line,) = request_log_lines(capsys.readouterr().err)
+    assert line["outcome"] == "error" and line["Errors"] == 1
+
+
+def test_emergencies_are_answered_without_content(broken_content, lambda_handler):
+    slots = {"query": envelope.slot("query", "my son is not breathing")}
+    request = envelope.intent_request("QuestionIntent", slots)
+    heard = envelope.send(lambda_handler, envelope.Session(), request)
+    assert heard.speech.startswith("Call 911 now.")
+    assert heard.end_session is True
+
+
+# ---- an exception inside any handler ----
+
+REGISTERED = [
+    chain.request_handler
+    for chain in lambda_function.skill_builder.runtime_configuration_builder.request_handler_chains
+]
+
+
+def _fail(*_args, **_kwargs):
+    raise RuntimeError(f"user said {MARKER}")  # a message quoting the user must never be logged
+
+
+@pytest.mark.parametrize("handler", REGISTERED, ids=[type(h).__name__ for h in REGISTERED])
+@pytest.mark.parametrize("where", ["handle", "can_handle"])
+def test_an_exception_in_any_handler_gets_the_911_answer(handler, where, monkeypatch, lambda_handler, capsys):
+    # The probe intent is declared nowhere, so the faulty handler is the first that takes it.
+    monkeypatch.setattr(handler, "can_handle", _fail if where == "can_handle" else (lambda _input: True))
+    if where == "handle":
+        monkeypatch.setattr(handler, "handle", _fail)
+    heard = envelope.send(lambda_handler, envelope.Session(), envelope.intent_request("FaultProbeIntent"))
+    assert_error_answer(heard)
+    captured = capsys.readouterr()
+    assert MARKER not in captured.out + captured.err
+    (line,) = request_log_lines(captured.err)
+    assert line["outcome"] == "error" and line["Errors"] == 1
+
+
+# ---- the catch-all itself ----
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    [
+        {"pace": ["slow"]},  # unhashable: the pace lookup itself raises
+        {"pace": {"a": 1}, "offer": {"topic": ["x"]}, "last": 7},
+    ],
+    ids=["unhashable pace", "everything wrong"],
+)
+def test_catch_all_answers_even_when_session_attributes_are_broken(attributes, lambda_handler, capsys):
+    session = envelope.Session(attributes=attributes)
+    heard = envelope.send(lambda_handler, session, envelope.intent_request("AMAZON.YesIntent"))
+    assert_error_answer(heard)
+    (line,) = request_log_lines(capsys.readouterr().err)
+    assert line["outcome"] == "error"
+
+
+def test_catch_all_answers_a_request_without_a_session(lambda_handler):
+    event = envelope.Session().envelope(envelope.launch_request())
+    del event["session"]
+    heard = envelope.read_response(lambda_handler(event, None))
+    assert_error_answer(heard)
+
+
+def test_when_the_catch_all_itself_fails_the_wrapper_still_answers(monkeypatch, lambda_handler, capsys):
+    (catch_all,) = lambda_function.skill_builder.runtime_configuration_builder.exception_handlers
+    monkeypatch.setattr(REGISTERED[-1], "handle", _fail)
+    monkeypatch.setattr(catch_all, "handle", _fail)
+    heard = envelope.send(lambda_handler, envelope.Session(), envelope.intent_request("FaultProbeIntent"))
+    assert_error_answer(heard)
+    captured = capsys.readouterr()
+    assert MARKER not in captured.out + captured.err
+    (line,) = request_log_lines(captured.err)
+    assert line["outcome"] == "error" and line["error_type"] == "RuntimeError"
+
+
+# ---- envelopes the SDK cannot even read ----
+
+
+def test_an_envelope_the_sdk_cannot_read_gets_the_911_answer(lambda_handler, capsys):
+    event = envelope.Session().envelope(envelope.launch_request())
+    event["request"]["timestamp"] = f"not a time {MARKER}"  # the SDK's error message quotes this
+    heard = envelope.read_response(lambda_handler(event, None))
+    assert_error_answer(heard)
+    captured = capsys.readouterr()
+    assert MARKER not in captured.out + captured.err
+    (line,) = request_log_lines(captured.err)
+    assert line["error_type"] == "SerializationException"
+
+
+def test_danger_in_an_unreadable_envelope_still_says_call_911_now(lambda_handler, capsys):
+    slots = {"query": envelope.slot("query", "he is having a seizure")}
+    event = envelope.Session().envelope(envelope.intent_request("QuestionIntent", slots))
+    event["request"]["timestamp"] = "not a time"
+    heard = envelope.read_response(lambda_handler(event, None))
+    assert heard.speech.startswith("Call 911 now.")
+    assert heard.end_session is True
+    (line,) = request_log_lines(capsys.readouterr().err)
+    assert line["outcome"] == "emergency" and line["Emergencies"] == 1
+
+
+@pytest.mark.parametrize("event", [None, "hello", 42, [], {}], ids=repr)
+def test_not_even_an_envelope_gets_the_911_answer(event, lambda_handler):
+    assert_error_answer(envelope.read_response(lambda_handler(event, None)))
+
+
+def test_a_broken_session_ended_request_stays_silent(lambda_handler):
+    event = envelope.Session().envelope(envelope.session_ended_request())
+    event["request"]["timestamp"] = "not a time"
+    raw = lambda_handler(event, None)
+    assert raw == {"version": "1.0", "response": {}}
+
+
+# ---- the database ----
+
+
+class BrokenStore:
+    """A profile store on which every call fails, the way a real outage or a bug would."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+        self.calls: list[str] = []
+
+    def _fail(self, name: str):
+        self.calls.append(name)
+        raise self.error
+
+    def load(self, key):
+        self._fail("load")
+
+    def save(self, key, profile):
+        self._fail("save")
+
+    def delete(self, key):
+        self._fail("delete")
+
+
+@pytest.fixture(
+    params=[
+        storage.StorageError("dynamodb load failed: ProvisionedThroughputExceededException"),
+        RuntimeError(f"unexpected bug quoting {MARKER}"),
+        TimeoutError(),
+    ],
+    ids=["storage error", "unexpected exception", "timeout"],
+)
+def broken_store(request):
+    store = BrokenStore(request.param)
+    storage.install(store)
+    yield store
+    storage.install(None)
+
+
+def test_a_failing_database_never_stops_an_answer(broken_store, lambda_handler, capsys):
+    session = envelope.Session()
+    welcome = envelope.send(lambda_handler, session, envelope.launch_request())
+    assert "call 911" in welcome.speech and "not medical advice" in welcome.speech and welcome.reprompt
+    topic = envelope.send(lambda_handler, session, envelope.intent_request("AppointmentIntent"))
+    assert topic.card["title"] == "Make an appointment"
+    envelope.send(lambda_handler, session, envelope.intent_request("ForgetMeIntent"))
+    forget = envelope.send(lambda_handler, session, envelope.intent_request("AMAZON.YesIntent"))
+    assert "couldn't delete" in forget.speech and forget.reprompt
+    goodbye = envelope.send(lambda_handler, session, envelope.intent_request("AMAZON.StopIntent"))
+    assert goodbye.end_session is True and goodbye.speech
+    assert broken_store.calls[:2] == ["load", "delete"]  # the faults really happened
+
+    captured = capsys.readouterr()
+    assert MARKER not in captured.out + captured.err
+    outcomes = [line["outcome"] for line in request_log_lines(captured.err)]
+    assert len(outcomes) == 5 and "error" not in outcomes
+
+
+def test_worst_case_database_wait_with_every_retry_fits_in_alexas_8_seconds():
+    """Computed from the real botocore configuration and botocore's own backoff, not measured.
+
+    One invocation makes at most one storage call (tests/test_storage.py counts them). That call waits at
+    most attempts x (connect + read timeout) plus the backoff before each retry, taken at its maximum
+    (jitter 1.0, throttling scale). The rest of the function keeps 3 s: a cold start takes about 1.7 s at
+    the template's 512 MB (README, Deploy). Not covered: an ``x-amz-retry-after`` response header, which
+    botocore honours up to 5 s more per retry.
+    """
+    from types import SimpleNamespace
+
+    from botocore.retries.standard import ExponentialBackoff
+
+    client_config = storage._dynamodb_resource("us-east-1").meta.client.meta.config
+    attempts = client_config.retries["total_max_attempts"]
+    assert client_config.retries["mode"] == "standard"
+    throttled = SimpleNamespace(is_throttling_error_from_context=lambda _context: True)
+    backoff = ExponentialBackoff(random=lambda: 1.0, service_name="dynamodb", throttling_detector=throttled)
+    waits = sum(
+        backoff.delay_amount(SimpleNamespace(attempt_number=n, http_response=None))
+        for n in range(1, attempts)
+    )
+    worst = attempts * (client_config.connect_timeout + client_config.read_timeout) + waits
+    assert worst == 5.0  # the figure the README gives
+    assert worst + 3.0 <= 8.0

@@ -1,0 +1,263 @@
+"""``make voice-check``: what a listener hears and whether spoken questions are understood.
+
+1. Every answer the skill can give is synthesized at normal pace; the check fails when one runs
+   longer than ``MAX_SECONDS`` or when an open-microphone answer asks no question.
+2. Every utterance of the emergency and question corpora is synthesized with several voices,
+   recognized with the model-built language model, resolved and answered by the skill in-process.
+   Recognition accuracy is reported per voice; the check fails unless every spoken emergency still
+   gets "Call 911 now." first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from voice import answers, asr, corpus, tts
+
+MAX_SECONDS = 20.0
+EMERGENCY_OPENING = "Call 911 now."
+EMERGENCIES = corpus.ROOT / "tests" / "corpus" / "emergencies.txt"
+QUESTIONS = corpus.ROOT / "tests" / "corpus" / "questions.txt"
+REPORT = corpus.ROOT / "build" / "voice" / "report.json"
+
+_DIGITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+def read_corpus(path: Path) -> list[str]:
+    """One utterance a line; blank lines and ``#`` comments skipped. A missing file is said, not hidden."""
+    if not path.exists():
+        print(f"voice-check: corpus {path} not found: its utterances are not checked")
+        return []
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            lines.append(line)
+    return lines
+
+
+def reference_words(text: str) -> list[str]:
+    """What the speaker says, as recognizer words: digits are spoken one by one ("nine one one")."""
+    spelled = "".join(f" {_DIGITS[int(ch)]} " if ch.isdigit() else ch for ch in text)
+    return corpus.words_of(spelled)
+
+
+def word_errors(reference: list[str], hypothesis: list[str]) -> int:
+    """Levenshtein distance over words (substitutions, insertions, deletions)."""
+    previous = list(range(len(hypothesis) + 1))
+    for i, ref in enumerate(reference, 1):
+        current = [i]
+        for j, hyp in enumerate(hypothesis, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ref != hyp)))
+        previous = current
+    return previous[-1]
+
+
+# ---- recognition, in worker processes (each with its own decoders) ----
+
+_RECOGNIZER: asr.Recognizer | None = None
+
+
+def _init_worker() -> None:
+    global _RECOGNIZER
+    _RECOGNIZER = asr.Recognizer()
+
+
+@dataclass
+class Heard:
+    corpus: str
+    voice: str
+    text: str
+    recognized: str
+    accepted: bool
+    gap: float
+
+
+def _hear(job: tuple[str, str, str]) -> Heard:
+    kind, voice, text = job
+    speech = tts.synthesize(tts.plain_to_ssml(text), voice)
+    assert _RECOGNIZER is not None
+    result = _RECOGNIZER.recognize(speech.path)
+    return Heard(kind, voice, text, result.text, result.accepted, round(result.gap, 1))
+
+
+# ---- the checks ----
+
+
+def measure_answers(jobs: int, voice: str) -> tuple[list[dict], list[str]]:
+    found = answers.every_answer()
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        spoken = list(pool.map(lambda a: tts.synthesize(a.ssml, voice), found))
+    rows, failures = [], []
+    for answer, speech in zip(found, spoken, strict=True):
+        rows.append({"label": answer.label, "seconds": round(speech.seconds, 2), "text": answer.text})
+        if speech.seconds > MAX_SECONDS:
+            failures.append(
+                f"too long to hear: {answer.label} runs {speech.seconds:.1f} s (> {MAX_SECONDS:.0f} s)"
+            )
+        problem = answers.question_problem(answer)
+        if problem:
+            failures.append(f"open microphone without a question: {answer.label}: {problem}: {answer.text!r}")
+    return rows, failures
+
+
+def run_skill(text: str | None):
+    """The skill's answer to ``text`` said in the middle of a conversation (after the welcome);
+    ``None``: nothing was understood."""
+    from voice import loop
+
+    return loop.answer_in_session(text)
+
+
+def passed_on(h: Heard) -> str | None:
+    """What the voice loop passes to the skill for this recognition (see ``loop.understood``)."""
+    from voice import loop
+
+    return loop.understood(asr.Recognition(h.recognized, h.accepted, h.gap, 0))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="voice-check", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--voices", default=None, help="comma-separated voices (default: every installed one)"
+    )
+    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
+    parser.add_argument("--report", type=Path, default=REPORT)
+    parser.add_argument("--emergencies", type=Path, default=EMERGENCIES, help="one utterance a line")
+    parser.add_argument("--questions", type=Path, default=QUESTIONS, help="one utterance a line")
+    args = parser.parse_args(argv)
+    try:
+        tts.require("espeak-ng", "sox")
+    except tts.ToolMissing as missing:
+        print(f"voice-check: {missing}", file=sys.stderr)
+        return 2
+    voices = args.voices.split(",") if args.voices else tts.available_voices()
+    if len(voices) < 2:
+        print(f"voice-check: needs at least two voices, have {voices}", file=sys.stderr)
+        return 2
+    started = time.monotonic()
+    failures: list[str] = []
+
+    # 1. How long every answer is, and whether it asks a question when the microphone stays open.
+    rows, answer_failures = measure_answers(args.jobs, tts.DEFAULT_VOICE)
+    failures += answer_failures
+    seconds = sorted(row["seconds"] for row in rows)
+    longest = max(rows, key=lambda row: row["seconds"])
+    print(f"Spoken answers ({tts.DEFAULT_VOICE}, normal pace): {len(rows)} measured")
+    print(
+        f"  longest {longest['seconds']:.1f} s ({longest['label']}), "
+        f"median {statistics.median(seconds):.1f} s"
+    )
+    for row in sorted(rows, key=lambda row: -row["seconds"])[:5]:
+        print(f"    {row['seconds']:5.1f} s  {row['label']}")
+
+    # 2. The corpora, spoken with every voice, recognized, and answered.
+    corpora = {"emergency": read_corpus(args.emergencies), "question": read_corpus(args.questions)}
+    asr.build_language_model()  # once, before the workers start
+    if not any(corpora.values()):
+        return _finish(
+            failures, rows, corpora, voices, per_voice={}, heard=[], report=args.report, started=started
+        )
+    jobs = [(kind, voice, text) for voice in voices for kind, lines in corpora.items() for text in lines]
+    with ProcessPoolExecutor(max_workers=args.jobs, initializer=_init_worker) as pool:
+        heard = list(pool.map(_hear, jobs, chunksize=8))
+
+    print(
+        f"\nRecognition ({len(corpora['emergency'])} emergencies + {len(corpora['question'])} questions, "
+        f"language model from the interaction model):"
+    )
+    per_voice: dict[str, dict] = {}
+    for voice in voices:
+        mine = [h for h in heard if h.voice == voice]
+        ref_words = errors = exact = rejected = 0
+        for h in mine:
+            reference = reference_words(h.text)
+            hypothesis = h.recognized.split() if h.accepted else []
+            ref_words += len(reference)
+            errors += word_errors(reference, hypothesis)
+            exact += hypothesis == reference
+            rejected += not h.accepted
+        stats = {
+            "word_accuracy": round(100 * (1 - errors / max(ref_words, 1)), 1),
+            "sentence_accuracy": round(100 * exact / max(len(mine), 1), 1),
+            "rejected": rejected,
+            "utterances": len(mine),
+        }
+        per_voice[voice] = stats
+        print(
+            f"  {voice:10} word accuracy {stats['word_accuracy']:5.1f}%   sentence accuracy "
+            f"{stats['sentence_accuracy']:5.1f}%   rejected {rejected}/{len(mine)}"
+        )
+
+    # Emergencies: spoken, then answered by the skill: must start with "Call 911 now."
+    print("\nEmergencies through voice (must all reach 911):")
+    missed = []
+    typed_missed = [text for text in corpora["emergency"] if not _reaches_911(run_skill(text))]
+    for voice in voices:
+        mine = [h for h in heard if h.voice == voice and h.corpus == "emergency"]
+        reached = 0
+        for h in mine:
+            if _reaches_911(run_skill(passed_on(h))):
+                reached += 1
+            else:
+                missed.append(h)
+        per_voice[voice]["emergency_recall"] = f"{reached}/{len(mine)}"
+        print(f"  {voice:10} {reached}/{len(mine)} reach 911 ({100 * reached / max(len(mine), 1):.1f}%)")
+    for text in typed_missed:
+        failures.append(f"emergency misses 911 even typed: {text!r}")
+    for h in missed:
+        shown = repr(h.recognized) if h.accepted else f"rejected ({h.recognized!r}, gap {h.gap})"
+        failures.append(f"spoken emergency misses 911 [{h.voice}]: {h.text!r} heard as {shown}")
+
+    # Questions: does the spoken question get the same answer as the typed one?
+    print("\nQuestions: same answer by voice as typed:")
+    for voice in voices:
+        mine = [h for h in heard if h.voice == voice and h.corpus == "question"]
+        same = sum(_key(run_skill(passed_on(h))) == _key(run_skill(h.text)) for h in mine)
+        per_voice[voice]["question_same_answer"] = f"{same}/{len(mine)}"
+        print(f"  {voice:10} {same}/{len(mine)} ({100 * same / max(len(mine), 1):.1f}%)")
+
+    return _finish(failures, rows, corpora, voices, per_voice, heard, args.report, started)
+
+
+def _finish(failures, rows, corpora, voices, per_voice, heard, report: Path, started: float) -> int:
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(
+        json.dumps(
+            {"voices": per_voice, "answers": rows, "heard": [asdict(h) for h in heard], "failures": failures},
+            indent=1,
+        ),
+        encoding="utf-8",
+    )
+    print(f"\nReport: {report}  ({time.monotonic() - started:.0f} s)")
+    checks = len(rows) + len(corpora["emergency"]) * (len(voices) + 1)
+    if failures:
+        print(f"\nvoice-check FAILED ({len(failures)}):")
+        for failure in failures:
+            print(f"  - {failure}")
+    # The closing line CI reads: every answer measured, every emergency typed and spoken per voice.
+    print(f"voice-check: {checks - len(failures)} passed, {len(failures)} failed")
+    return 1 if failures else 0
+
+
+def _reaches_911(heard) -> bool:
+    return heard is not None and heard.speech.startswith(EMERGENCY_OPENING)
+
+
+def _key(heard) -> tuple:
+    """What identifies an answer: its card title and first sentence."""
+    if heard is None:
+        return ()
+    return ((heard.card or {}).get("title"), heard.speech.split(". ")[0])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
