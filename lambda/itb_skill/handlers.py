@@ -5,13 +5,15 @@ Registration order lives in ``lambda_function.py``: safety first, catch-alls las
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from xml.sax.saxutils import escape
 
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, get_locale, is_intent_name, is_request_type
 from ask_sdk_model import Response
-from ask_sdk_model.ui import SimpleCard
+from ask_sdk_model.ui import Reprompt, SimpleCard, SsmlOutputSpeech
 
 from itb_skill import answers, content, observability, safety
 from itb_skill.speech import Reply, to_card, to_ssml
@@ -154,7 +156,10 @@ class TopicHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)
         topic_id = answers.route(texts, get_intent_name(handler_input), slot_ids(handler_input))
-        reply = answers.topic_reply(texts, topic_id) if topic_id else answers.simple_reply(texts, "fallback")
+        if topic_id:
+            reply = answers.topic_reply(texts, topic_id)
+        else:
+            reply = answers.simple_reply(texts, "fallback", outcome="fallback")
         return respond_with_content(handler_input, reply, texts)
 
 
@@ -294,16 +299,55 @@ class UnknownRequestHandler(AbstractRequestHandler):
 
 
 class CatchAllExceptionHandler(AbstractExceptionHandler):
-    """Answers whenever anything broke. Built from constants; must never raise itself."""
+    """Answers whenever anything broke. Built from constants; must never raise itself.
+
+    If the failing request was an emergency (the emergency intent, or a slot that screens as danger),
+    it still gets the 911 response, so even a broken emergency handler says "Call 911 now" first.
+    """
 
     def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
         return True
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
-        logger.error("handler failed: %s", type(exception).__name__)
+        with contextlib.suppress(Exception):  # logging must not stand between the user and an answer
+            logger.error("handler failed: %s", type(exception).__name__)
+        danger = _emergency_in(handler_input)
+        if danger is not None:
+            speech, reprompt, end_session = safety.emergency_speech(danger.kind), None, True
+        else:
+            speech, reprompt, end_session = safety.ERROR_SPEECH, safety.ERROR_REPROMPT, False
         try:
-            return respond(handler_input, answers.error_reply())
-        except Exception:  # even the session attributes may be unusable
+            reply = answers.emergency_reply(danger.kind) if danger else answers.error_reply()
+            return respond(handler_input, reply)
+        except Exception:  # even the session attributes or the reply builders may be unusable
+            pass
+        try:
             builder = handler_input.response_builder
-            reply = answers.error_reply()
-            return builder.speak(to_ssml(reply.speech)).ask(to_ssml(reply.reprompt)).response
+            builder.speak(to_ssml(speech))
+            if reprompt:
+                builder.ask(to_ssml(reprompt))
+            builder.set_card(SimpleCard(title=safety.EMERGENCY_CARD_TITLE, content=speech))
+            builder.set_should_end_session(end_session)
+            return builder.response
+        except Exception:  # last resort: a response built by hand from the constants
+            return Response(
+                output_speech=SsmlOutputSpeech(ssml=f"<speak>{escape(speech)}</speak>"),
+                card=SimpleCard(title=safety.EMERGENCY_CARD_TITLE, content=speech),
+                reprompt=Reprompt(SsmlOutputSpeech(ssml=f"<speak>{escape(reprompt)}</speak>"))
+                if reprompt
+                else None,
+                should_end_session=end_session,
+            )
+
+
+def _emergency_in(handler_input: HandlerInput) -> safety.Danger | None:
+    """The danger in a request that failed, or None. Never raises."""
+    try:
+        danger = _danger(handler_input)
+        if danger is not None:
+            return danger
+        if is_intent_name(EMERGENCY_INTENT)(handler_input):
+            return safety.Danger(safety.EMERGENCY, "intent")
+    except Exception:  # a request too broken to read: fall back to the error reply
+        pass
+    return None

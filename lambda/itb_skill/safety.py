@@ -3,6 +3,34 @@
 Nothing here does I/O, reads content files or touches SDK objects, so it always loads and can be
 tested exhaustively. ``screen`` decides whether text reports danger; the response is built from
 the constants below, so an emergency is answered even when content or storage are broken.
+
+Where the safety facts come from
+--------------------------------
+- The patient page (Henry Ford Health, baclofen pump therapy): "call 911 if you have an emergency or
+  urgent medical question", and the surgical complications (infection, meningitis, spinal fluid leak,
+  paralysis, headache, swelling, bleeding), which count as an emergency when reported as happening now.
+- The FDA prescribing information for Lioresal Intrathecal (baclofen injection):
+  the boxed warning on abrupt discontinuation (high fever, altered mental status, exaggerated rebound
+  spasticity, muscle rigidity; early signs: return of baseline spasticity, pruritus, hypotension,
+  paresthesias; causes such as a pump alarm, a missed refill, an empty or stopped pump, a catheter
+  problem), and the overdosage section (drowsiness, lightheadedness, dizziness, somnolence,
+  respiratory depression, seizures, rostral progression of hypotonia, loss of consciousness, coma).
+- 988, the Suicide and Crisis Lifeline (call or text 988), given with 911 for thoughts of suicide.
+
+How ``screen`` decides
+----------------------
+Danger reported as happening now is an emergency; a question about a risk is not.
+1. ALWAYS rules: explicit emergency words ("emergency", "nine one one", "ambulance", "urgent"),
+   crisis words, and phrases that only ever describe the present ("not breathing", "won't wake up",
+   "having a seizure", "passed out", "fell"). They fire wherever they occur.
+2. REPORT rules: a subject (I, he, my husband, his incision, the pump...) in a present state followed
+   by a sign ("he has a high fever", "my legs are numb", "my pump is beeping"). They do not fire when
+   the clause is hypothetical ("what if", "how do I know if"), inverted as a general question
+   ("does he have", "can it make me"), or describes a long-standing condition ("for years").
+3. BARE rules: a short utterance that is not a question and names a sign without a subject
+   ("chest pain", "son seizure", "high fever stiff neck"). Names of topics the page lists as side
+   effects or complications ("dizziness", "bleeding", "paralysis") are not bare signs, so a topic
+   slot value never reads as an emergency on its own.
 """
 
 from __future__ import annotations
@@ -30,6 +58,8 @@ ERROR_SPEECH = (
 )
 ERROR_REPROMPT = "If this is an emergency, call 911 now. Otherwise, what would you like to ask?"
 
+MAX_INPUT = 500  # characters screened; a longer slot value is cut (no real utterance is this long)
+
 
 @dataclass(frozen=True)
 class Danger:
@@ -41,72 +71,476 @@ def emergency_speech(kind: str) -> str:
     return CRISIS_SPEECH if kind == CRISIS else EMERGENCY_SPEECH
 
 
+# ---- normalization: the way people type and the way Alexa transcribes, made one form ----
+
 _CONTRACTIONS = {
     "can't": "cannot",
     "cant": "cannot",
     "can not": "cannot",
     "won't": "will not",
     "wont": "will not",
+    "wouldn't": "would not",
+    "wouldnt": "would not",
     "isn't": "is not",
     "isnt": "is not",
     "aren't": "are not",
+    "arent": "are not",
+    "wasn't": "was not",
+    "wasnt": "was not",
     "doesn't": "does not",
     "doesnt": "does not",
     "don't": "do not",
     "dont": "do not",
     "didn't": "did not",
     "didnt": "did not",
-    "wasn't": "was not",
     "hasn't": "has not",
+    "hasnt": "has not",
+    "haven't": "have not",
+    "havent": "have not",
     "couldn't": "could not",
+    "couldnt": "could not",
     "i'm": "i am",
     "im": "i am",
+    "i've": "i have",
+    "ive": "i have",
+    "i'll": "i will",
     "he's": "he is",
     "hes": "he is",
     "she's": "she is",
     "shes": "she is",
     "it's": "it is",
+    "its": "it is",
     "they're": "they are",
+    "theyre": "they are",
     "we're": "we are",
     "you're": "you are",
-    "i've": "i have",
-    "he'd": "he had",
-    "she'd": "she had",
+    "what's": "what is",
+    "whats": "what is",
+    "that's": "that is",
+    "thats": "that is",
+    "there's": "there is",
+    "theres": "there is",
+    "gonna": "going to",
+    "wanna": "want to",
     "nine one one": "911",
     "nine eleven": "911",
     "nine hundred eleven": "911",
+    "9 1 1": "911",
     "nine eight eight": "988",
 }
 _CONTRACTION_RE = re.compile(
     r"\b(" + "|".join(re.escape(k) for k in sorted(_CONTRACTIONS, key=len, reverse=True)) + r")\b"
 )
+_NOT_TEXT_RE = re.compile(r"[^a-z0-9' ]+")
+_SPACES_RE = re.compile(r"\s+")
+_POSSESSIVE_RE = re.compile(r"'s\b|'")
 
 
 def normalize(text: str) -> str:
-    """Lower-case, straighten apostrophes, expand contractions, spell numbers as Alexa would."""
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"[^a-z0-9' ]+", " ", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    return _CONTRACTION_RE.sub(lambda m: _CONTRACTIONS[m.group(1)], text)
+    """Lower-case, straighten apostrophes, expand contractions, drop possessive 's, one space."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = _SPACES_RE.sub(" ", _NOT_TEXT_RE.sub(" ", text)).strip()
+    text = _CONTRACTION_RE.sub(lambda m: _CONTRACTIONS[m.group(1)], text)
+    return _POSSESSIVE_RE.sub("", text)
 
 
-# (kind, reason, pattern). Patterns run on normalized text.
-_RULES: tuple[tuple[str, str, str], ...] = (
-    (CRISIS, "suicide", r"\b(suicid\w*|kill (my|him|her|them)sel(f|ves)|end (my|his|her) (own )?life)\b"),
-    (EMERGENCY, "explicit", r"\b(emergency|911|ambulance|paramedics?)\b"),
-    (EMERGENCY, "breathing", r"\b(not breathing|cannot breathe|stopped breathing|trouble breathing)\b"),
-    (EMERGENCY, "unconscious", r"\b(unconscious|unresponsive|passed out|will not wake( up)?)\b"),
-    (EMERGENCY, "seizure", r"\b(having (a )?seizures?|seizing|convulsing)\b"),
+# ---- vocabulary: words joined with single spaces, as normalize leaves them ----
+
+
+def _words(*words: str) -> str:
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
+_PRONOUN = _words("i", "he", "she", "they", "we", "it")
+_DETERMINER = _words("my", "his", "her", "their", "our", "your", "the", "this")
+_STATE = _words(
+    "is", "am", "are", "was", "were", "been", "being", "has", "have", "had", "got", "gotten",
+    "getting", "keeps", "keep", "kept", "started", "starting", "starts", "began", "begun", "seems",
+    "seem", "seemed", "looks", "look", "looking", "looked", "feels", "feel", "feeling", "felt", "went",
+    "gone", "going", "goes", "turned", "turning", "turns", "became", "becoming", "becomes", "having",
+    "showing", "acting", "developed", "developing", "sounds", "sounding", "sound",
+)  # fmt: skip
+_FILLER = _words(
+    "a", "an", "the", "really", "very", "so", "super", "extremely", "too", "quite", "pretty", "kind of",
+    "sort of", "a bit", "a little", "all", "just", "now", "right now", "still", "suddenly",
+    "all of a sudden", "like", "totally", "completely", "real", "awfully", "terribly", "badly",
+    "some", "much", "way", "more", "and", "also", "again", "definitely", "probably",
+)  # fmt: skip
+# Words that never belong to a subject noun phrase: verbs, question words, risk talk.
+_STOP = _words(
+    "is", "am", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+    "can", "cannot", "could", "will", "would", "should", "might", "may", "must", "shall", "to", "not",
+    "what", "how", "why", "when", "where", "which", "who", "whom", "whose", "if", "whether", "that",
+    "there", "it", "this", "cause", "causes", "caused", "make", "makes", "lead", "leads", "give",
+    "gives", "get", "gets", "help", "helps", "need", "needs", "want", "wants", "take", "takes",
+    "happen", "happens", "mean", "means", "know", "tell", "say", "and", "or", "but", "so", "for", "of",
+    "in", "on", "with", "about", "after", "before", "from", "at", "by", "as", "than", "side",
+    "effect", "effects", "risk", "risks", "sign", "signs", "symptom", "symptoms", "chance", "chances",
+    "complication", "complications", "type", "types", "kind", "list", "question", "questions",
+    "patients", "people", "anyone", "anybody", "everyone", "everybody", "most", "many", "normal",
+    "common", "possible", "usual", "usually", "often", "sometimes", "ever", "a", "an", "the", "my",
+    "his", "her", "their", "our", "your", "i", "he", "she", "they", "we", "you", "me", "him",
+    "them", "us", "feel", "feels", "think", "says", "said", "worried", "afraid", "scared",
+)  # fmt: skip
+_NP_WORD = rf"(?!{_STOP}\b)[a-z0-9]+"
+# A subject: a pronoun, or a determiner and up to four words ("my husband", "my mom pump").
+_SUBJECT = rf"(?:{_PRONOUN}|{_DETERMINER}(?: {_NP_WORD}){{1,4}})"
+_NAME = rf"(?!{_STOP}\b)(?!{_FILLER}\b)(?!{_STATE}\b)[a-z]+"  # "john", "mom": needs a state verb
+_CHAIN = rf"(?: (?:{_STATE}|{_FILLER})){{0,6}}"
+_CHAIN_STATE = rf"(?: {_FILLER}){{0,2}} {_STATE}(?: (?:{_STATE}|{_FILLER})){{0,5}}"
+
+# Signs that need a subject: "<subject> <state> <sign>".
+_SIGNS: dict[str, str] = {
+    "breathing": (
+        r"(?:trouble|difficulty|problems?|a hard time|hard time|struggling|struggle) (?:to )?breath(?:e|ing)?"
+        r"|short of breath|shortness of breath|hard to breathe?|choking|wheezing|(?:slow"
+        r"|shallow) breath(?:ing|s)?"
+        r"|breathing (?:(?:very|really|so|too|kind of|a bit) )?(?:slow|slowly|shallow|funny|strange"
+        r"|weird|hard|heavy|fast)"
+    ),
+    "unconscious": (
+        r"unconscious|not conscious|out cold|out of it|not making (?:any )?sense|delirious|disoriented"
+        r"|hallucinating|confusion|not acting (?:right|like (?:him|her|my|them)sel(?:f|ves))|(?:does"
+        r"|do) not recognize|(?:(?:does|do) not know|not knowing) (?:where|who|what)|talking nonsense"
+        r"|acting (?:strange|strangely|weird|funny|crazy|different|out of character)"
+        r"|confused(?! (?:about|by|with|on|as to|what|how|why|which|whether|if|can|could|please|repeat|say))"
+    ),
+    "seizure": r"(?:a|another) (?:seizure|convulsion|fit)|convulsions|shaking (?:all over|uncontrollably)"
+    r"|(?:jerking|twitching) (?:all over|uncontrollably)",
+    "chest": r"chest pains?|pains? in (?:my|his|her|their|the) chest|(?:a )?heart attack|racing heart"
+    r"|pounding heart|sweating (?:a lot|heavily|buckets|profusely|really bad)|drenched in sweat|a cold sweat",
+    "stroke": r"slurred speech|slurring(?: (?:my|his|her|their) words)?"
+    r"|cannot (?:lift|raise|move) (?:(?:my|his|her"
+    r"|their|one|an|the) )?arm",
+    "fever": r"(?:(?:a|high|really|very|bad|raging|huge) )*fever|a (?:high )?temperature|high temperature"
+    r"|burning up|running a (?:high )?(?:fever|temperature)|feverish|(?:very|really|so|super) hot",
+    "meningitis": r"(?:a )?stiff neck|neck stiffness"
+    r"|(?:(?:a|the|really|very|so) )*(?:severe|terrible|horrible|awful|bad|pounding|splitting|excruciating"
+    r"|worst|sudden|massive|killer) headache",
+    "dizzy": r"dizzy|dizziness|lightheaded|light headed|woozy|faint|vertigo|the spins",
+    "drowsy": r"drowsy|(?:very|so|really|extremely|super|too|abnormally|unusually) sleepy|groggy"
+    r"|(?:cannot|could not|can barely) stay awake|(?:cannot|could not|can barely) keep (?:(?:my|his|her"
+    r"|their) )?eyes open"
+    r"|falling asleep|nodding off|dozing off|hard to wake(?: up)?",
+    "floppy": r"floppy|(?<!\ba )limp|weak all over|weaker|weak everywhere|like a rag doll|loose all over"
+    r"|cannot hold (?:(?:my|his|her|their) )?head up",
+    "rigid": r"rigid|so stiff (?:i|he|she|they) (?:cannot|can barely) move|stiff as a board|locked up"
+    r"|stiff all over|frozen stiff",
+    "itching": r"itching|itchy|(?:an )?itch all over",
+    "tingling": r"tingling|tingly|pins and needles|numb|numbness|paralyzed|paralysed"
+    r"|(?:cannot|could not) (?:move|feel) (?:(?:my|his|her|their|the|your) )?(?:legs?|feet|foot"
+    r"|lower body|body|arms|anything|them)"
+    r"|suddenly (?:cannot|could not) (?:walk|stand|move)|(?:cannot|could not) (?:walk"
+    r"|stand) (?:suddenly|all of a sudden)",
+    "withdrawal": r"in (?:baclofen )?withdrawal|going through (?:baclofen )?withdrawal"
+    r"|having (?:baclofen )?withdrawal"
+    r"|withdrawing",
+    "vomiting": r"throwing up|vomiting|puking",
+    "spasticity": r"(?:spasming|spasms|cramping)(?: \w+){0,3} (?:will not|would not|does not|cannot) stop",
+    "bleeding": r"bleeding|losing blood",
+    "infection": r"infected|an infection|pus",
+    "fluid_leak": r"(?:leaking|wet with|oozing|draining) (?:clear )?fluid",
+    "pump": r"(?:missed|forgot|skipped) (?:(?:my|his|her|their|our|the|a|an) )?(?:pump )?refill"
+    r"|(?:overdue|late) for (?:(?:my|his|her|their|our|the|a|an) )?(?:pump )?refill"
+    r"|(?:ran|run|running) out of (?:baclofen|medicine|medication|meds)",
+}
+# Signs that carry their own subject noun: "<noun> <state> <bad state>".
+_BODY = {
+    "chest": (r"chest", r"hurts|hurting|tight|tightness|pressure|pain|heavy|aching"),
+    "heart": (
+        r"heart|heart rate|pulse",
+        r"racing|pounding|beating (?:(?:really|very|so|super|too) )?(?:fast|hard)|fast|going crazy"
+        r"|through the roof",
+    ),
+    "stroke": (r"face|mouth|smile", r"drooping|droopy|numb|crooked|lopsided"),
+    "speech": (r"speech|words|voice", r"slurred|slurring"),
+    "breathing": (
+        r"breathing|breaths?",
+        r"slow|slower|shallow|weak|labored|laboured|funny|strange|weird|irregular|noisy|rattling",
+    ),
+    "legs": (
+        r"legs?|feet|foot|lower body|arms? and legs",
+        r"numb|weak|weaker|dead|limp|floppy|gave out|giving out|gave way|paralyzed|paralysed|tingling|tingly"
+        r"|pins and needles|not moving|will not move|spasming(?: \w+){0,3} (?:will not|would not"
+        r"|does not|cannot) stop",
+    ),
+    "muscles": (
+        r"arms?|body|whole body|muscles|neck",
+        r"floppy|limp|rigid|stiff as a board|locked(?: up)?|tingling|numb|stiff",
+    ),
+    "spasticity": (
+        r"spasticity|spasms?|stiffness|tightness|tone|cramps|cramping",
+        r"back|coming back|came back|returning|returned|worse|getting worse|out of control|bad again"
+        r"|(?:will not|would not|does not|cannot) stop",
+    ),
+    "blood_pressure": (
+        r"blood pressure|bp",
+        r"low|dropping|dropped|falling|fell|crashing|tanking",
+    ),
+    "wound": (
+        r"incision|incisions|wound|cut|scar|stitches|staples|pump site|incision site|catheter site|site",
+        r"leaking|oozing|draining|dripping|weeping|wet|open|opened|red|hot|swollen|puffy|bleeding|infected"
+        r"|pus|coming apart|split",
+    ),
+    "fluid": (
+        r"fluid|clear fluid|liquid|water|pus|clear stuff",
+        r"leaking|coming out|oozing|draining|dripping|seeping|pouring",
+    ),
+    "temperature": (
+        r"temperature|temp",
+        r"high|very high|a hundred|hundred|over a hundred|through the roof|up",
+    ),
+    "dizzy": (r"room|everything|head", r"spinning"),
+    "skin": (r"skin", r"itchy|itching|burning up|hot"),
+    "pump": (
+        r"pump|alarm|pump alarm|pumps alarm",
+        r"(?:will not|would not|does not|cannot|keeps|keep) (?:stop )?(?:beeping|alarming|going off)"
+        r"|beeping|beeps|beeped|alarming|alarmed|going off|goes off|went off|sounding|chirping"
+        r"|ringing|buzzing"
+        r"|making (?:\w+ ){0,3}(?:noise|sound|noises|sounds)|empty|stopped|quit|died|dead|broken|broke"
+        r"|not working|failed|failing|ran out|run out|running out|ran dry|run dry|running dry"
+        r"|running low|low",
+    ),
+    "refill": (r"refill|refill appointment", r"missed|skipped|forgotten|overdue|late|past due"),
+    "device": (
+        r"something|problem|problems|issue|trouble|wrong",
+        r"(?:wrong )?with (?:(?:my|his|her|their|the|our) )?(?:\w+ )?(?:pump|catheter)",
+    ),
+    "catheter": (
+        r"catheter|tube",
+        r"kinked|broken|broke|cracked|disconnected|came out|come out|pulled out|blocked|leaking|moved|damaged"
+        r"|problems?",
+    ),
+}
+_BODY_FILLER = rf"(?: (?:{_STATE}|{_FILLER})){{0,4}}"
+
+_ALWAYS: tuple[tuple[str, str, str], ...] = (
+    (
+        CRISIS,
+        "suicide",
+        r"suicid\w*|kill(?:ing)? (?:my|him|her|them|your|our)sel(?:f|ves)"
+        r"|end(?:ing)? (?:my|his|her|their) (?:own )?life|take (?:my|his|her|their) (?:own )?life"
+        r"|wants? to die|want to be dead|better off dead|(?:does|do) not want to (?:live|be alive|be here)"
+        r"|(?:hurt|harm|cut)(?:ing)? (?:my|him|her|them)sel(?:f|ves)|self harm|no reason to live|988",
+    ),
+    (
+        EMERGENCY,
+        "explicit",
+        r"emergency|emergencies|911|ambulance|paramedics?|urgent|urgently|life or death"
+        r"|help (?:me|him|her|us|them) (?:right )?now|need help (?:right )?now|need help fast"
+        r"|help (?:me )?quick|(?:somebody|someone|anybody|anyone) help|help help|get help (?:right )?now"
+        r"|call for help|send help|(?:am|is|are) dying|having a stroke",
+    ),
+    (
+        EMERGENCY,
+        "breathing",
+        r"not breathing|stopped breathing|(?:cannot|could not|unable to|can barely) breathe?"
+        r"|barely breathing|gasping|(?:cannot|could not) catch (?:my|his|her|their|a) breath"
+        r"|(?:cannot|could not) get (?:any )?air|turning blue|(?:lips|face|skin) (?:is "
+        r"|are )?(?:turning |going )?blue",
+    ),
+    (
+        EMERGENCY,
+        "unconscious",
+        r"(?:will|would) not wake(?: up)?|(?:cannot|could not) wake (?:\w+ ){0,2}?(?:up|him|her|them)\b"
+        r"|(?:cannot|could not) wake(?! up\b)|not waking up|not responding|unresponsive|passed out"
+        r"|blacked out|fainted|collapsed|lost consciousness|losing consciousness|is out cold"
+        r"|(?:going to|about to) (?:pass out|faint|black out|collapse)"
+        r"|(?:cannot|could not) get (?:him|her|them) to (?:wake|respond)",
+    ),
+    (
+        EMERGENCY,
+        "seizure",
+        r"having (?:a |another )?(?:seizure|convulsion|fit)s?|seizing|convulsing|had (?:a|another) seizure"
+        r"|in a seizure|seizure right now",
+    ),
+    (
+        EMERGENCY,
+        "bleeding",
+        r"(?:will not|would not|cannot|does not|not) stop(?:ping)? bleeding"
+        r"|bleeding (?:will not|would not|does not|is not going to|not|cannot) stop|blood everywhere"
+        r"|bleeding (?:a lot|heavily|badly|everywhere|so much|really bad|like crazy)|(?:a )?lot of blood"
+        r"|losing a lot of blood",
+    ),
+    (
+        EMERGENCY,
+        "fall",
+        r"fell|fallen|(?:cannot|could not) get up|took a (?:bad |hard )?fall"
+        r"|hit (?:(?:my|his|her|their|the) )?head",
+    ),
+    (
+        EMERGENCY,
+        "vomiting",
+        r"(?:cannot|could not|will not) stop (?:throwing up|vomiting|puking)"
+        r"|(?:throwing up|vomiting|puking) (?:nonstop|non stop|all (?:day|night|morning)|everything|blood"
+        r"|for hours|over and over|and (?:cannot|will not|would not) stop)|keeps? (?:throwing up"
+        r"|vomiting|puking)",
+    ),
+    (
+        EMERGENCY,
+        "overdose",
+        r"overdosed|overdosing|(?:took|taken|had|having) an overdose"
+        r"|(?:took|taken|got|gotten|given|gave (?:me|him|her|them)|received) too (?:much|many)",
+    ),
 )
-_COMPILED = tuple((kind, reason, re.compile(pattern)) for kind, reason, pattern in _RULES)
+
+# Short non-question utterances that name a sign without a subject ("chest pain", "son seizure").
+_BARE = (
+    r"chest pain|seizure|seizures|convulsions|fever|stiff neck|dizzy|lightheaded|light headed|drowsy|confused"
+    r"|floppy|rigid|itchy|tingling|numb|paralyzed|paralysed|(?:cannot|could not) (?:move"
+    r"|feel) (?:(?:my|his|her) )?legs"
+    r"|pump (?:alarm|beeping|is beeping|going off)|alarm going off|missed (?:(?:my|his|her|the) )?refill"
+    r"|low blood pressure|blood pressure (?:low|dropping)|too much medicine"
+)
+
+# Context that makes a REPORT match hypothetical or a general question.
+_CONDITIONAL = frozenset(
+    {"if", "whether", "when", "whenever", "once", "unless", "until", "suppose", "supposing", "lest", "case"}
+    | {"risk", "chance", "chances", "possible", "possibility", "likely", "odds"}
+)
+_INVERSION = frozenset(
+    {"do", "does", "did", "can", "could", "will", "would", "should", "might", "may", "must", "shall"}
+    | {"to", "make", "makes", "let", "cause", "causes", "be", "ever", "usually", "sometimes", "often"}
+)
+_BOUNDARY = frozenset(
+    {"but", "so", "because", "please", "help", "oh", "ok", "okay", "alexa", "hey", "then", "now"}
+    | {"why", "what", "how", "where", "who", "which", "think", "thinks", "says", "said", "believe"}
+)
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "to"})
+_CHRONIC_RE = re.compile(
+    r"(?: \w+){0,8}? (?:for (?:(?:many|several|a few|two|three|five|ten|a couple of) )?(?:years"
+    r"|months|decades)"
+    r"|for (?:a )?long time|since (?:birth|childhood|(?:he|she|i|they) was|(?:his|her|my|their|the"
+    r"|a) (?:accident|injury|birth|stroke|diagnosis|surgery years))"
+    r"|all (?:his|her|my|their) life|from birth|born with|from the (?:waist|neck|chest) down"
+    r"|years ago|ever since)\b"
+)
+_QUESTION_START = frozenset(
+    {"can", "could", "will", "would", "does", "do", "did", "is", "are", "am", "was", "were", "what", "how"}
+    | {"why", "when", "where", "which", "who", "should", "shall", "may", "might", "tell", "explain"}
+    | {"describe", "any", "list", "define", "whats"}
+)
+_QUESTION_WORDS_RE = re.compile(
+    r"\b(?:side effects?|risks?|normal|common|possible|chance|cause|causes|signs?|symptoms?|complications?"
+    r"|if|question|about|mean|means|what|how|why)\b"
+)
+
+
+def _compile_always():
+    return tuple((kind, reason, re.compile(rf"\b(?:{pattern})\b")) for kind, reason, pattern in _ALWAYS)
+
+
+def _compile_report():
+    signs = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _SIGNS.items())
+    # Inner groups are all non-capturing, so ``lastgroup`` names the sign.
+    return re.compile(rf"\b(?:{_SUBJECT}{_CHAIN}|{_NAME}{_CHAIN_STATE}) (?:{signs})\b")
+
+
+def _compile_body():
+    bodies = "|".join(
+        rf"(?P<{name}>(?:{noun}){_BODY_FILLER} (?:{bad}))" for name, (noun, bad) in _BODY.items()
+    )
+    return re.compile(rf"\b(?:{_DETERMINER} (?:{_NP_WORD} ){{0,2}})?(?:{bodies})\b")
+
+
+_ALWAYS_RULES = _compile_always()
+_REPORT_RE = _compile_report()
+_BODY_RE = _compile_body()
+_BARE_RE = re.compile(
+    rf"\b(?:{_BARE}|{'|'.join(_SIGNS.values())}"
+    rf"|{'|'.join(f'(?:{noun}){_BODY_FILLER} (?:{bad})' for noun, bad in _BODY.values())})\b"
+)
+# Names of topics the patient page lists (side effects, complications): a bare topic is a question.
+_TOPIC_NAMES = frozenset(
+    {"dizziness", "vomiting", "bleeding", "paralysis", "infection", "an infection", "meningitis"}
+    | {"headache", "headaches", "swelling", "bruising", "sleepiness", "loose muscles", "upset stomach"}
+    | {"spinal fluid leak", "numbness", "confusion", "withdrawal", "overdose", "throwing up", "low"}
+    | {"dizzy", "drowsy", "lightheaded", "light headed", "sleepy", "woozy", "faint", "confused"}
+    | {"seizure", "seizures", "fever", "fevers", "tingling", "itching", "numbness", "rigidity", "drowsiness"}
+    | {"pump alarm", "alarm", "alarms", "low blood pressure", "withdrawal symptoms", "lightheadedness"}
+    | {"back", "up", "hot", "red", "open", "fast", "worse", "empty", "stopped", "moved", "wet", "weak"}
+)
+_ARTICLE_RE = re.compile(r"^(?:the|a|an|about|some) ")
+
+
+def _hypothetical(text: str, start: int, end: int) -> bool:
+    """True when the clause around ``text[start:end]`` asks or supposes rather than reports."""
+    before = text[:start].split()
+    if before:
+        previous = before[-1]
+        if previous in _INVERSION and not (
+            previous == "do" and len(before) > 1 and before[-2] in _SUBJECT_PRONOUNS
+        ):
+            return True
+    for index, word in enumerate(reversed(before[-10:])):
+        if word in _BOUNDARY:
+            break
+        if word == "do" and index + 1 < len(before) and before[-index - 2] in _SUBJECT_PRONOUNS:
+            break  # "what should I do, he ..." : "do" is the verb, the report starts after it
+        if word in _CONDITIONAL:
+            return True
+    return bool(_CHRONIC_RE.match(text, end))
+
+
+def _reports(pattern: re.Pattern, text: str) -> str | None:
+    """The sign of the first match of ``pattern`` that is a report, not a hypothesis."""
+    position = 0
+    while True:
+        match = pattern.search(text, position)
+        if match is None:
+            return None
+        if not _hypothetical(text, match.start(), match.end()):
+            return match.lastgroup
+        position = match.start() + 1
+
+
+def _bare(text: str) -> bool:
+    """A sign named on its own, without a subject: counted unless the clause is hypothetical."""
+    position = 0
+    while True:
+        match = _BARE_RE.search(text, position)
+        if match is None:
+            return False
+        if not _hypothetical(text, match.start(), match.end()):
+            return True
+        position = match.start() + 1
+
+
+def _is_question(raw: str, text: str) -> bool:
+    words = text.split()
+    return (
+        "?" in raw
+        or not words
+        or (words[0] in _QUESTION_START and not (len(words) > 1 and words[1] == "not"))
+        or bool(_QUESTION_WORDS_RE.search(text))
+    )
+
+
+def _screen(raw: str) -> Danger | None:
+    text = normalize(raw)
+    if not text:
+        return None
+    for kind, reason, pattern in _ALWAYS_RULES:
+        if pattern.search(text):
+            return Danger(kind, reason)
+    reason = _reports(_REPORT_RE, text) or _reports(_BODY_RE, text)
+    if reason is not None:
+        return Danger(EMERGENCY, reason)
+    if (
+        len(text.split()) <= 8
+        and _ARTICLE_RE.sub("", text) not in _TOPIC_NAMES
+        and not _is_question(raw, text)
+        and _bare(text)
+    ):
+        return Danger(EMERGENCY, "bare")
+    return None
 
 
 def screen(text: str | None) -> Danger | None:
-    """Return the danger ``text`` reports, or None. Never raises."""
+    """Return the danger ``text`` reports, or None. Pure, bounded, and never raises."""
     if not text or not isinstance(text, str):
         return None
-    normalized = normalize(text[:2000])
-    for kind, reason, pattern in _COMPILED:
-        if pattern.search(normalized):
-            return Danger(kind, reason)
-    return None
+    try:
+        return _screen(text[:MAX_INPUT])
+    except Exception:  # a screening bug must not break the request; the model layer still routes
+        return None
