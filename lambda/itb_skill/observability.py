@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
+from ask_sdk_core.skill import CustomSkill
+from ask_sdk_model import RequestEnvelope
 from ask_sdk_runtime.exceptions import AskSdkException
 
 from itb_skill import content, safety
@@ -167,9 +169,15 @@ def build_record(
 
 
 def emit(record: dict[str, Any]) -> None:
-    """Write the line. Logging must never break an answer."""
+    """Write the line. Logging must never break an answer.
+
+    Through the logger's handlers, as ``request_log.info`` would, minus its caller lookup (a walk up the
+    stack for a file name and line number the bare-JSON format never prints): a part of every request.
+    """
     with contextlib.suppress(Exception):
-        request_log.info(json.dumps(record, separators=(",", ":"), sort_keys=True))
+        if request_log.isEnabledFor(logging.INFO):
+            line = json.dumps(record, separators=(",", ":"), sort_keys=True)
+            request_log.handle(request_log.makeRecord(request_log.name, logging.INFO, "", 0, line, (), None))
 
 
 # ---- what the wrapper learns from inside the SDK ----
@@ -265,13 +273,34 @@ def _outcome_from_response(result: object) -> str:
     return "error" if isinstance(ssml, str) and _ERROR_MARK in ssml else "answered"
 
 
+def _sdk_handler(skill_builder):
+    """What ``skill_builder.lambda_handler()`` does, with the skill built once, not at every request.
+
+    The SDK's own wrapper builds a new ``CustomSkill`` (its configuration and one handler chain per
+    registered handler) for every request; the handlers, interceptors and serializer are the same each
+    time. Built again only when ``skill_builder.skill_id`` changes, so it may still be set at any time.
+    """
+    built: dict[str, Any] = {}
+
+    def handler(event, context):
+        skill = built.get("skill")
+        if skill is None or built.get("skill_id") != skill_builder.skill_id:
+            skill = CustomSkill(skill_configuration=skill_builder.skill_configuration)
+            built.update(skill=skill, skill_id=skill_builder.skill_id)
+        request_envelope = skill.serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
+        response_envelope = skill.invoke(request_envelope=request_envelope, context=context)
+        return skill.serializer.serialize(response_envelope)
+
+    return handler
+
+
 def instrument(skill_builder):
     """The Lambda handler: the SDK's, plus the log line, the metrics and the last line of defence.
 
     Reads ``skill_builder.skill_id`` at each call, so it may be set before or after this.
     """
     skill_builder.runtime_configuration_builder.global_request_interceptors.insert(0, _HandOverAttributes())
-    sdk_handler = skill_builder.lambda_handler()
+    sdk_handler = _sdk_handler(skill_builder)
 
     def lambda_handler(event, context):
         started = time.perf_counter()
