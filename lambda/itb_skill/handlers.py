@@ -122,13 +122,23 @@ class EmergencyHandler(AbstractRequestHandler):
         return respond(handler_input, answers.emergency_reply(kind))
 
 
+_SCREENED = "_screened"  # request attribute: {slot text: screen(text)} for this request
+
+
 def _danger(handler_input: HandlerInput) -> safety.Danger | None:
     if not is_request_type("IntentRequest")(handler_input):
         return None
+    # The same request is asked several times (this handler, the storage interceptor, the catch-all):
+    # each slot text is screened once per request.
+    try:
+        screened = handler_input.attributes_manager.request_attributes.setdefault(_SCREENED, {})
+    except Exception:  # no usable request attributes: screen without keeping
+        screened = {}
     for text in slot_texts(handler_input):
-        danger = safety.screen(text)
-        if danger is not None:
-            return danger
+        if text not in screened:
+            screened[text] = safety.screen(text)
+        if screened[text] is not None:
+            return screened[text]
     return None
 
 
