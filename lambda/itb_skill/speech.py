@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 MAX_SSML_CHARS = 8000
 PACE_RATES = {"normal": None, "slow": "85%"}
@@ -53,7 +54,23 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _render(text: str, phones: dict[str, Phone], for_ear: bool) -> str:
-    """Escape ``text`` and fill its placeholders, for speech or for the card."""
+    """Escape ``text`` and fill its placeholders, for speech or for the card.
+
+    Pure, and the same few content strings are rendered request after request, so results are kept
+    (bounded; keyed on the phones' values, never on the dict object, so changed phones render anew).
+    """
+    try:
+        return _render_kept(text, tuple(phones.items()), for_ear)
+    except TypeError:  # something unhashable: render without keeping
+        return _render_now(text, phones, for_ear)
+
+
+@lru_cache(maxsize=256)
+def _render_kept(text: str, phones: tuple[tuple[str, Phone], ...], for_ear: bool) -> str:
+    return _render_now(text, dict(phones), for_ear)
+
+
+def _render_now(text: str, phones: dict[str, Phone], for_ear: bool) -> str:
     text = _NOT_XML.sub("", text)
     out: list[str] = []
     pos = 0
