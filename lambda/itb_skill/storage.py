@@ -141,37 +141,56 @@ class MemoryStore:
 
 
 class SqliteStore:
-    """One SQLite file; expired rows are treated as absent and purged, like DynamoDB's TTL."""
+    """One SQLite file; expired rows are treated as absent and purged, like DynamoDB's TTL.
+
+    A read is one SELECT: the table is created once per store (again only if it has gone), and expired
+    rows are purged when writing (a read filters them out), so a launch pays no write transaction.
+    """
+
+    _SCHEMA = (
+        "CREATE TABLE IF NOT EXISTS profiles "
+        "(id TEXT PRIMARY KEY, visits INTEGER, last_visit INTEGER, last_topic TEXT, "
+        "pace TEXT, expires_at INTEGER)"
+    )
 
     def __init__(self, path: Path, clock: Callable[[], float] | None = None) -> None:
         self.path = Path(path)
         self._clock = clock
+        self._ready = False  # the table is known to exist
 
     def _now(self) -> int:
         import time
 
         return int((self._clock or time.time)())
 
-    def _run(self, operation: str, sql: str, params: tuple) -> list[tuple]:
+    def _run(self, operation: str, sql: str, params: tuple, purge: bool = False) -> list[tuple]:
         import sqlite3
         from contextlib import closing
 
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with closing(sqlite3.connect(self.path, timeout=1)) as db, db:
-                db.execute(
-                    "CREATE TABLE IF NOT EXISTS profiles "
-                    "(id TEXT PRIMARY KEY, visits INTEGER, last_visit INTEGER, last_topic TEXT, "
-                    "pace TEXT, expires_at INTEGER)"
-                )
-                db.execute("DELETE FROM profiles WHERE expires_at < ?", (self._now(),))
-                return db.execute(sql, params).fetchall()
+                if not self._ready:
+                    db.execute(self._SCHEMA)
+                try:
+                    rows = db.execute(sql, params).fetchall()
+                except sqlite3.OperationalError:
+                    if not self._ready:
+                        raise
+                    db.execute(self._SCHEMA)  # the file was replaced under us: create the table again
+                    rows = db.execute(sql, params).fetchall()
+                self._ready = True
+                if purge:
+                    db.execute("DELETE FROM profiles WHERE expires_at < ?", (self._now(),))
+                return rows
         except (OSError, sqlite3.Error) as error:
             raise StorageError(f"sqlite {operation} failed: {type(error).__name__}") from error
 
     def load(self, key: str) -> Profile | None:
         rows = self._run(
-            "load", "SELECT visits, last_visit, last_topic, pace FROM profiles WHERE id = ?", (key,)
+            "load",
+            "SELECT visits, last_visit, last_topic, pace FROM profiles WHERE id = ? AND expires_at >= ?",
+            (key, self._now()),
         )
         if not rows:
             return None
@@ -185,10 +204,11 @@ class SqliteStore:
             "save",
             "INSERT OR REPLACE INTO profiles VALUES (?, ?, ?, ?, ?, ?)",
             (key, profile.visits, profile.last_visit, profile.last_topic, profile.pace, profile.expires_at),
+            purge=True,
         )
 
     def delete(self, key: str) -> None:
-        self._run("delete", "DELETE FROM profiles WHERE id = ?", (key,))
+        self._run("delete", "DELETE FROM profiles WHERE id = ?", (key,), purge=True)
 
 
 # ---- production: DynamoDB ----
