@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from itb_skill import safety
 from itb_skill.content import Content, IntentRoute
@@ -65,10 +66,16 @@ def find_topic(content: Content, text: str | None) -> str | None:
     words = set(_WORD.findall(text.lower()[:500]))
     best, best_score = None, 0
     for topic in content.topics.values():
-        score = sum(len(keyword.split()) for keyword in topic.keywords if set(keyword.split()) <= words)
+        score = sum(count for needed, count in _keyword_words(topic.keywords) if needed <= words)
         if score > best_score:
             best, best_score = topic.id, score
     return best
+
+
+@lru_cache(maxsize=1024)
+def _keyword_words(keywords: tuple[str, ...]) -> tuple[tuple[frozenset[str], int], ...]:
+    """Each keyword as (its set of words, its word count): split once per process, not per question."""
+    return tuple((frozenset(keyword.split()), len(keyword.split())) for keyword in keywords)
 
 
 def simple_reply(

@@ -143,8 +143,9 @@ class MemoryStore:
 class SqliteStore:
     """One SQLite file; expired rows are treated as absent and purged, like DynamoDB's TTL.
 
-    A read is one SELECT: the table is created once per store (again only if it has gone), and expired
-    rows are purged when writing (a read filters them out), so a launch pays no write transaction.
+    A read is one SELECT on a connection kept for the process (a warm Lambda container answers many
+    sessions): the table is created once, expired rows are purged when writing (a read filters them
+    out), and the connection is opened again whenever the file is not the one it was opened on.
     """
 
     _SCHEMA = (
@@ -156,33 +157,57 @@ class SqliteStore:
     def __init__(self, path: Path, clock: Callable[[], float] | None = None) -> None:
         self.path = Path(path)
         self._clock = clock
-        self._ready = False  # the table is known to exist
+        self._db = None  # the open connection, with the (device, inode) of the file it opened
+        self._file: tuple[int, int] | None = None
 
     def _now(self) -> int:
         import time
 
         return int((self._clock or time.time)())
 
+    def _connection(self):
+        import os
+        import sqlite3
+
+        if self._db is not None:
+            try:
+                stat = os.stat(self.path)
+                if (stat.st_dev, stat.st_ino) == self._file:
+                    return self._db
+            except OSError:
+                pass
+            self.close()  # the file was removed or replaced: open the one at the path now
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, timeout=1, check_same_thread=False)
+        try:
+            with db:
+                db.execute(self._SCHEMA)
+            stat = os.stat(self.path)
+        except BaseException:
+            db.close()
+            raise
+        self._db, self._file = db, (stat.st_dev, stat.st_ino)
+        return db
+
+    def close(self) -> None:
+        if self._db is not None:
+            db, self._db, self._file = self._db, None, None
+            db.close()
+
     def _run(self, operation: str, sql: str, params: tuple, purge: bool = False) -> list[tuple]:
         import sqlite3
-        from contextlib import closing
 
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with closing(sqlite3.connect(self.path, timeout=1)) as db, db:
-                if not self._ready:
-                    db.execute(self._SCHEMA)
-                try:
+            db = self._connection()
+            try:
+                with db:
                     rows = db.execute(sql, params).fetchall()
-                except sqlite3.OperationalError:
-                    if not self._ready:
-                        raise
-                    db.execute(self._SCHEMA)  # the file was replaced under us: create the table again
-                    rows = db.execute(sql, params).fetchall()
-                self._ready = True
-                if purge:
-                    db.execute("DELETE FROM profiles WHERE expires_at < ?", (self._now(),))
+                    if purge:
+                        db.execute("DELETE FROM profiles WHERE expires_at < ?", (self._now(),))
                 return rows
+            except sqlite3.Error:
+                self.close()  # never keep a connection that failed
+                raise
         except (OSError, sqlite3.Error) as error:
             raise StorageError(f"sqlite {operation} failed: {type(error).__name__}") from error
 
