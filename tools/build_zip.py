@@ -80,7 +80,7 @@ def compile_bytecode(python: str, tree: Path) -> str:
     if probed is None:
         raise SystemExit(f"build_zip: cannot run {python} to compile bytecode")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPYCACHEPREFIX", "PYTHONOPTIMIZE")}
-    env["PYTHONHASHSEED"] = "0"  # set and frozenset constants are marshalled in hash order
+    env["PYTHONHASHSEED"] = "0"  # belt and braces: marshal orders frozenset constants (3.11+ sorts them)
     # -W: dependencies' invalid escape sequences are not ours to fix (and, compiled, not seen at run time)
     command = [python, "-W", "ignore::SyntaxWarning", "-m", "compileall", "-q", "-q"]
     command += ["--invalidation-mode", "unchecked-hash", "-s", str(tree), "-p", TASK_ROOT, str(tree)]
