@@ -13,8 +13,10 @@ The only source of routes is the interaction model JSON. Order of resolution:
    ``NEAR_THRESHOLD``, or a SearchQuery carrier phrase with extra words before it;
 5. otherwise ``AMAZON.FallbackIntent``.
 
-Everything is compiled once per model file (exact-phrase dict, one regex per sample with slot
-alternations, an inverted word index) and rebuilt when the file changes on disk.
+Everything is built once per model file (exact-phrase dict, one pattern per sample with its slots'
+listed values as word-trie alternations, an inverted word index) and rebuilt when the file changes
+on disk. A sample's regex is compiled the first time the sample is a candidate: most never are in
+one process, and compiling them all up front cost seconds at every start.
 """
 
 from __future__ import annotations
@@ -331,18 +333,69 @@ class _Sample:
     builtin: bool  # belongs to an AMAZON.* intent
     literals: tuple[str, ...]  # normalized literal words
     slots: tuple[tuple[str, str], ...]  # (slot name, slot type) in order
-    regex: re.Pattern[str] | None = None
-    loose: re.Pattern[str] | None = None  # SearchQuery carrier phrase with extra words before it
+    pattern: str | None = None  # the whole-utterance pattern, compiled on first use (``regex``)
+    loose_pattern: str | None = None  # SearchQuery carrier phrase with extra words before it
     literal_set: frozenset[str] = frozenset()
     weight: float = 0.0
+    _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
 
     @property
     def has_search(self) -> bool:
         return any(t == SEARCH_QUERY for _, t in self.slots)
 
+    @property
+    def regex(self) -> re.Pattern[str] | None:
+        return self._compile(self.pattern)
+
+    @property
+    def loose(self) -> re.Pattern[str] | None:
+        return self._compile(self.loose_pattern)
+
+    def _compile(self, pattern: str | None) -> re.Pattern[str] | None:
+        # Most samples are never the candidate of any utterance a process resolves: compile lazily.
+        if pattern is None:
+            return None
+        compiled = self._compiled.get(pattern)
+        if compiled is None:
+            compiled = self._compiled[pattern] = re.compile(pattern)
+        return compiled
+
 
 _SLOT_REF = re.compile(r"\{(\w+)\}")
 _ANY_WORDS = r"[^ ]+(?: [^ ]+)*?"
+
+
+def phrase_alternation(phrases) -> str:
+    """A regex alternation of listed phrases (normalized words joined by single spaces), as a word trie.
+
+    It tries the phrases in the same order as ``"|".join(sorted(phrases, key=len, reverse=True))``
+    wherever they are followed by a space or the end of the text (as every slot group in a sample
+    pattern is): phrases with different next words cannot both match there, and a phrase is tried
+    before every shorter phrase it extends. But it is a fraction of the length, so compiling and
+    matching are much faster (the SymptomType alone lists hundreds of phrases).
+    """
+    return "|".join(_trie_branches([tuple(p.split(" ")) for p in phrases]))
+
+
+def _trie_branches(sequences: list[tuple[str, ...]]) -> list[str]:
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for sequence in sequences:
+        if sequence:
+            by_first.setdefault(sequence[0], []).append(sequence[1:])
+    branches = []
+    for word, rests in by_first.items():
+        longer = _trie_branches(rests)
+        ends_here = any(not rest for rest in rests)
+        if not longer:
+            tail = ""
+        elif len(longer) == 1:
+            tail = f" {longer[0]}"
+        else:
+            tail = f" (?:{'|'.join(longer)})"
+        if longer and ends_here:
+            tail = f"(?:{tail})?"  # greedy: the longer phrases first, then the word alone
+        branches.append(re.escape(word) + tail)
+    return branches
 
 
 class Model:
@@ -425,18 +478,25 @@ class Model:
         else:
             groups = []
             for i, (_, slot_type) in enumerate(slots):
-                listed = self.type_values.get(slot_type) if not slot_type.startswith("AMAZON.") else None
-                alternation = "|".join(re.escape(k) for k in sorted(listed or (), key=len, reverse=True))
+                alternation = self._alternation(slot_type)
                 # Any words: only with a carrier phrase (a custom slot then also captures values
                 # not in its list, as Alexa does); a sample that is only slots takes listed values.
                 free = [_ANY_WORDS] if literals else []
                 group = "|".join(([alternation] if alternation else []) + free) or "(?!)"
                 groups.append(f"(?P<s{i}>{group})")
             pattern = " ".join(groups[int(p[1:])] if p.startswith("\0") else p for p in pieces)
-            sample.regex = re.compile(pattern)
+            sample.pattern = pattern
             if sample.has_search and literals:
-                sample.loose = re.compile(rf"(?:[^ ]+ )+?{pattern}")
+                sample.loose_pattern = rf"(?:[^ ]+ )+?{pattern}"
         self.samples.append(sample)
+
+    def _alternation(self, slot_type: str) -> str:
+        """The listed values of a custom slot type as one alternation (built once per type)."""
+        cache = self.__dict__.setdefault("_alternations", {})
+        if slot_type not in cache:
+            listed = self.type_values.get(slot_type) if not slot_type.startswith("AMAZON.") else None
+            cache[slot_type] = phrase_alternation(listed or ())
+        return cache[slot_type]
 
     def _index(self) -> None:
         count = len(self.samples) or 1
@@ -456,7 +516,7 @@ class Model:
             sample.weight = sum(self.weights[w] for w in sample.literals) + self.slot_weight * sum(
                 1 for _, t in sample.slots if t in self.type_values
             )
-            if sample.regex is not None:
+            if sample.pattern is not None:
                 if sample.literals:
                     rarest = min(sample.literal_set, key=lambda w: (df[w], w))
                     self.by_rarest.setdefault(rarest, []).append(sample)
@@ -672,7 +732,7 @@ class Model:
         best = None
         for word in present:
             for sample in self.by_rarest.get(word, ()):
-                if sample.loose is None or not sample.literal_set <= present:
+                if sample.loose_pattern is None or not sample.literal_set <= present:
                     continue
                 match = sample.loose.fullmatch(text)
                 if match is None:
