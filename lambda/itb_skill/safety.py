@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 EMERGENCY = "emergency"
 CRISIS = "crisis"  # thoughts of suicide or self-harm: 911 and the 988 Lifeline
@@ -436,20 +437,51 @@ def _compile_report():
     return re.compile(rf"\b(?:{_SUBJECT}{_CHAIN}|{_NAME}{_CHAIN_STATE}) (?:{signs})\b")
 
 
+def _bodies() -> str:
+    """Every ``_BODY`` rule, "<noun><filler> <bad state>", as one pattern that spells the filler once.
+
+    Matches exactly as the alternation of ``(?P<name>(?:noun)<filler> (?:bad))`` over ``_BODY`` in
+    order would (same attempts in the same order; ``lastgroup`` names the body), but the filler (most
+    of the text) is compiled once instead of once per body in two patterns: most of what compiling the
+    screening cost at every cold start. Each noun is a named group; a chain of conditionals then
+    takes the bad states of the noun that matched.
+    """
+    nouns = "|".join(f"(?P<{name}>{noun})" for name, (noun, _) in _BODY.items())
+    bad_states = "(?!)"
+    for name, (_, bad) in reversed(_BODY.items()):
+        bad_states = f"(?({name})(?:{bad})|{bad_states})"
+    return f"(?:{nouns}){_BODY_FILLER} {bad_states}"
+
+
 def _compile_body():
-    bodies = "|".join(
-        rf"(?P<{name}>(?:{noun}){_BODY_FILLER} (?:{bad}))" for name, (noun, bad) in _BODY.items()
-    )
-    return re.compile(rf"\b(?:{_DETERMINER} (?:{_NP_WORD} ){{0,2}})?(?:{bodies})\b")
+    return re.compile(rf"\b(?:{_DETERMINER} (?:{_NP_WORD} ){{0,2}})?{_bodies()}\b")
+
+
+def _compile_bare():
+    return re.compile(rf"\b(?:{_BARE}|{'|'.join(_SIGNS.values())}|{_bodies()})\b")
 
 
 _ALWAYS_RULES = _compile_always()
-_REPORT_RE = _compile_report()
-_BODY_RE = _compile_body()
-_BARE_RE = re.compile(
-    rf"\b(?:{_BARE}|{'|'.join(_SIGNS.values())}"
-    rf"|{'|'.join(f'(?:{noun}){_BODY_FILLER} (?:{bad})' for noun, bad in _BODY.values())})\b"
-)
+
+
+@cache
+def _deep_rules() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(REPORT, BODY, BARE): compiled when a screening first gets past the ALWAYS rules.
+
+    Most of the patterns' text (about 18,000 characters, ~15 ms to compile): a launch screens nothing,
+    and an emergency said outright ("he's not breathing") is answered by the ALWAYS rules alone.
+    """
+    return _compile_report(), _compile_body(), _compile_bare()
+
+
+def __getattr__(name: str):
+    """``safety._REPORT_RE``, ``_BODY_RE`` and ``_BARE_RE`` for tools and tests, compiled on first use."""
+    rules = {"_REPORT_RE": 0, "_BODY_RE": 1, "_BARE_RE": 2}
+    if name in rules:
+        return _deep_rules()[rules[name]]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 # Names of topics the patient page lists (side effects, complications): a bare topic is a question.
 _TOPIC_NAMES = frozenset(
     {"dizziness", "vomiting", "bleeding", "paralysis", "infection", "an infection", "meningitis"}
@@ -498,7 +530,7 @@ def _bare(text: str) -> bool:
     """A sign named on its own, without a subject: counted unless the clause is hypothetical."""
     position = 0
     while True:
-        match = _BARE_RE.search(text, position)
+        match = _deep_rules()[2].search(text, position)
         if match is None:
             return False
         if not _hypothetical(text, match.start(), match.end()):
@@ -523,7 +555,8 @@ def _screen(raw: str) -> Danger | None:
     for kind, reason, pattern in _ALWAYS_RULES:
         if pattern.search(text):
             return Danger(kind, reason)
-    reason = _reports(_REPORT_RE, text) or _reports(_BODY_RE, text)
+    report_re, body_re, _ = _deep_rules()
+    reason = _reports(report_re, text) or _reports(body_re, text)
     if reason is not None:
         return Danger(EMERGENCY, reason)
     if (

@@ -1,0 +1,90 @@
+"""The screening's compiled patterns match exactly as the plain ones they were built to replace.
+
+``safety._bodies()`` spells the filler once with conditionals instead of once per body rule (issue 7:
+compiling the patterns was most of every cold start). These tests build the plain form from the same
+data and check both find the same matches, at every position, with the same rule name.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from itb_skill import safety
+
+CORPUS = ("tests/corpus/emergencies.txt", "tests/corpus/questions.txt")
+
+
+def plain_body_re() -> re.Pattern:
+    bodies = "|".join(
+        rf"(?P<{name}>(?:{noun}){safety._BODY_FILLER} (?:{bad}))"
+        for name, (noun, bad) in safety._BODY.items()
+    )
+    return re.compile(rf"\b(?:{safety._DETERMINER} (?:{safety._NP_WORD} ){{0,2}})?(?:{bodies})\b")
+
+
+def plain_bare_re() -> re.Pattern:
+    bodies = "|".join(f"(?:{noun}){safety._BODY_FILLER} (?:{bad})" for noun, bad in safety._BODY.values())
+    return re.compile(rf"\b(?:{safety._BARE}|{'|'.join(safety._SIGNS.values())}|{bodies})\b")
+
+
+def simple_alternatives(pattern: str) -> list[str]:
+    """The plain-word alternatives of a pattern fragment (enough to build texts that reach it)."""
+    return [part for part in pattern.split("|") if re.fullmatch(r"[a-z ]+", part)]
+
+
+def texts(count: int) -> list[str]:
+    """Body-rule texts: right and wrong noun/state pairs, fillers, subjects, questions, noise."""
+    rng = random.Random(7)
+    nouns = [w for noun, _ in safety._BODY.values() for w in simple_alternatives(noun)]
+    bads = [w for _, bad in safety._BODY.values() for w in simple_alternatives(bad)]
+    fillers = ["is", "was", "really", "so", "kind of", "all of a sudden", "a bit", "keeps", "and", "now"]
+    around = ["my", "his", "the", "my husband", "what if", "does", "for years", "he", "not", "help", ""]
+    made = []
+    for _ in range(count):
+        words = [rng.choice(around), rng.choice(nouns)]
+        words += [rng.choice(fillers) for _ in range(rng.randint(0, 5))]
+        words += [rng.choice(bads), rng.choice(around)]
+        if rng.random() < 0.3:
+            words.insert(rng.randint(0, len(words)), rng.choice(nouns + bads))
+        made.append(safety.normalize(" ".join(words)))
+    for path in CORPUS:
+        with open(path, encoding="utf-8") as handle:
+            made += [safety.normalize(line.split("#")[0]) for line in handle if line.split("#")[0].strip()]
+    return made
+
+
+def every_search(pattern: re.Pattern, text: str) -> list:
+    found = []
+    for position in range(len(text) + 1):
+        match = pattern.search(text, position)
+        found.append(match and (match.span(), match.lastgroup))
+    return found
+
+
+@pytest.mark.parametrize(
+    "compiled, plain",
+    [(lambda: safety._BODY_RE, plain_body_re), (lambda: safety._BARE_RE, plain_bare_re)],
+    ids=["body", "bare"],
+)
+def test_the_compact_body_rules_match_as_the_plain_alternation(compiled, plain):
+    new, old = compiled(), plain()
+    assert len(new.pattern) < len(old.pattern) / 2  # what made compiling them cheap
+    checked = texts(1500)
+    assert sum(bool(old.search(text)) for text in checked) > 100  # the texts do reach the rules
+    for text in checked:
+        old_found, new_found = every_search(old, text), every_search(new, text)
+        if new is safety._BARE_RE:  # bare: only where it matched counts (its groups are new)
+            old_found = [f and f[0] for f in old_found]
+            new_found = [f and f[0] for f in new_found]
+        assert new_found == old_found, text
+
+
+def test_an_emergency_said_outright_needs_only_the_always_rules():
+    safety._deep_rules.cache_clear()
+    assert safety.screen("he's not breathing") == safety.Danger(safety.EMERGENCY, "breathing")
+    assert safety._deep_rules.cache_info().currsize == 0
+    assert safety.screen("my incision is leaking") == safety.Danger(safety.EMERGENCY, "wound")
+    assert safety._deep_rules.cache_info().currsize == 1
