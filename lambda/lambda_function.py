@@ -1,8 +1,10 @@
 """Wiring only: build the skill, register handlers in order (safety first, catch-alls last)."""
 
+import os
+
 from ask_sdk_core.skill_builder import SkillBuilder
 
-from itb_skill import handlers, observability, storage_handlers, storage_session
+from itb_skill import handlers, observability, safety, storage_handlers, storage_session
 from itb_skill.config import get as get_config
 
 skill_builder = SkillBuilder()
@@ -43,3 +45,8 @@ skill_builder.skill_id = get_config().skill_id
 
 # One JSON log line + metrics per request; malformed requests still get a spoken answer.
 lambda_handler = observability.instrument(skill_builder)
+
+# Provisioned concurrency and SnapStart initialize ahead of any request, so no user waits for this: compile
+# every screening pattern now. An on-demand cold start compiles the deeper ones when a slot first needs them.
+if os.environ.get("AWS_LAMBDA_INITIALIZATION_TYPE") in ("provisioned-concurrency", "snap-start"):
+    safety.prepare()

@@ -88,3 +88,19 @@ def test_an_emergency_said_outright_needs_only_the_always_rules():
     assert safety._deep_rules.cache_info().currsize == 0
     assert safety.screen("my incision is leaking") == safety.Danger(safety.EMERGENCY, "wound")
     assert safety._deep_rules.cache_info().currsize == 1
+
+
+@pytest.mark.parametrize(
+    "initialization, compiled", [("provisioned-concurrency", 1), ("snap-start", 1), ("on-demand", 0)]
+)
+def test_environments_initialized_ahead_of_requests_compile_every_pattern_at_import(initialization, compiled):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    code = "import lambda_function, itb_skill.safety as s; print(s._deep_rules.cache_info().currsize)"
+    env = {**os.environ, "AWS_LAMBDA_INITIALIZATION_TYPE": initialization, "PYTHONPATH": str(root / "lambda")}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == str(compiled)

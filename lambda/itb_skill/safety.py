@@ -474,6 +474,11 @@ def _deep_rules() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return _compile_report(), _compile_body(), _compile_bare()
 
 
+def prepare() -> None:
+    """Compile every screening pattern now (for an environment initialized ahead of its requests)."""
+    _deep_rules()
+
+
 def __getattr__(name: str):
     """``safety._REPORT_RE``, ``_BODY_RE`` and ``_BARE_RE`` for tools and tests, compiled on first use."""
     rules = {"_REPORT_RE": 0, "_BODY_RE": 1, "_BARE_RE": 2}
