@@ -76,6 +76,10 @@ VOCABULARY: dict[str, list[str]] = {
     ],
     "STROKE": [
         *cross(["face is", "mouth is"], ["drooping on one side", "crooked", "numb on one side"]),
+        *cross(
+            ["half of his face", "half of her face", "half of my face", "one side of his face", "face"],
+            ["isn't moving", "is drooping", "went numb"],
+        ),
         "slurring his words all of a sudden",
         "slurring her words all of a sudden",
         "talking funny all of a sudden",

@@ -216,14 +216,15 @@ _SIGNS: dict[str, str] = {
     "seizure": r"(?:a|another) (?:seizure|convulsion|fit)|convulsions|shaking (?:all over|uncontrollably)"
     r"|(?:shaking|jerking|twitching|seizing) (?:nonstop|non stop)"
     r"|still (?:jerking|shaking|seizing|convulsing)"
-    r"|eyes (?:rolled|rolling|rolls) back"
+    r"|eyes (?:are )?(?:rolled|rolling|rolls)(?: back)?"
     r"|(?:shaking|jerking|twitching|trembling|convulsing|seizing)"
     r"(?: and| so (?:bad|hard|much))?(?: \w+){0,2}?"
     r" (?:(?:will not|would not|cannot|could not|does not) stop|(?:cannot|could not|can barely) (?:talk|speak"
     r"|breathe|respond))"
     r"|(?:jerking|twitching) (?:all over|uncontrollably)",
     "chest": r"chest pains?|pains? in (?:my|his|her|their|the) chest|(?:a )?heart attack|racing heart"
-    r"|pounding heart|sweating (?:a lot|heavily|buckets|profusely|really bad)|drenched in sweat|a cold sweat",
+    r"|pounding heart|sweating (?:a lot|heavily|buckets|profusely|really bad)"
+    r"|(?:drenched|soaked) in sweat|a cold sweat",
     "stroke": r"talking funny|(?:suddenly|all of a sudden) (?:cannot|could not) (?:talk|speak)"
     r"|(?:weak|numb|drooping) on one side|slurred speech|slurring(?: (?:my|his|her|their) words)?"
     r"|cannot (?:lift|raise|move) (?:(?:my|his|her"
@@ -242,14 +243,15 @@ _SIGNS: dict[str, str] = {
     r"|their) )?eyes open"
     r"|falling asleep|nodding off|dozing off|hard to wake(?: up)?",
     "floppy": r"floppy|(?<!\ba )limp|weak all over|weaker|weak everywhere|like a rag doll|loose all over"
-    r"|cannot hold (?:(?:my|his|her|their) )?head up",
+    r"|(?:cannot|could not) (?:hold|keep|lift) (?:(?:my|his|her|their) )?head(?: up)?",
     "rigid": r"rigid|rock hard"
     r"|(?:cannot|could not) (?:bend|straighten) (?:(?:my|his|her|their) )?(?:legs|arms)"
-    r"|so stiff (?:i|he|she|they) (?:cannot|can barely) move|stiff as a board|locked up"
+    r"|so (?:stiff|tight) (?:i|he|she|they) (?:cannot|can barely) move"
+    r"|(?:stiff|tight) and (?:cannot|could not) move|stiff as a board|locked up"
     r"|stiff all over|frozen stiff",
     "itching": r"itching|itchy|(?:an )?itch all over",
     "tingling": r"tingling|tingly|pins and needles|numb|numbness|paralyzed|paralysed"
-    r"|(?:cannot|could not) (?:move|feel) (?:(?:my|his|her|their|the|your) )?(?:legs?|feet|foot"
+    r"|(?:cannot|could not) (?:move|feel) (?:(?:my|his|her|their|the|your) )?(?:legs?|feet|foot|toes"
     r"|lower body|body|arms|anything|them)"
     r"|suddenly (?:cannot|could not) (?:walk|stand|move)|(?:cannot|could not) (?:walk"
     r"|stand) (?:suddenly|all of a sudden)",
@@ -268,13 +270,18 @@ _SIGNS: dict[str, str] = {
 }
 # Signs that carry their own subject noun: "<noun> <state> <bad state>".
 _BODY = {
+    "chest_pressure": (r"pressure|tightness|a weight", r"(?:on|in) (?:my|his|her|their|the) chest"),
     "chest": (r"chest", r"killing me|hurts|hurting|tight|tightness|pressure|pain|heavy|aching"),
     "heart": (
         r"heart|heart rate|pulse",
-        r"racing|pounding|beating (?:(?:really|very|so|super|too) )?(?:fast|hard)|fast|going crazy"
+        r"going a mile a minute|racing|pounding|beating (?:(?:really|very|so|super|too) )?(?:fast|hard)"
+        r"|fast|going crazy"
         r"|through the roof",
     ),
-    "stroke": (r"face|mouth|smile", r"drooping|droopy|numb|crooked|lopsided"),
+    "stroke": (
+        r"face|mouth|smile",
+        r"drooping|droopy|numb|crooked|lopsided|not moving|(?:will not|would not|does not) move",
+    ),
     "speech": (r"speech|words|voice", r"slurred|slurring"),
     "breathing": (
         r"breathing|breaths?",
@@ -282,7 +289,8 @@ _BODY = {
     ),
     "legs": (
         r"legs?|feet|foot|lower body|arms? and legs",
-        r"numb|weak|weaker|dead|limp|floppy|gave out|giving out|gave way|paralyzed|paralysed|tingling|tingly"
+        r"numb|weak|weaker|dead|limp|floppy|gave out|stopped working|quit working|giving out|gave way"
+        r"|paralyzed|paralysed|tingling|tingly"
         r"|pins and needles|not moving|will not move|spasming(?: \w+){0,3} (?:will not|would not"
         r"|does not|cannot) stop",
     ),
@@ -302,7 +310,8 @@ _BODY = {
     "wound": (
         r"incision|incisions|wound|cut|scar|stitches|staples|pump site|incision site|catheter site|site",
         r"leaking|oozing|draining|dripping|weeping|wet|open|opened|red|hot|swollen|puffy|bleeding|infected"
-        r"|pus|coming apart|split|came open|come open|split open|opened up",
+        r"|pus|coming apart|split|came open|come open|split open|opened up"
+        r"|popped(?: open)?|burst(?: open)?",
     ),
     "fluid": (
         r"fluid|clear fluid|liquid|water|pus|clear stuff|yellow stuff|green stuff",
@@ -331,7 +340,7 @@ _BODY = {
         r"(?:wrong )?with (?:(?:my|his|her|their|the|our) )?(?:\w+ )?(?:pump|catheter)",
     ),
     "catheter": (
-        r"catheter|tube",
+        r"catheter|tube|tubing",
         r"kinked|broken|broke|cracked|disconnected|came out|come out|pulled out|blocked|leaking|moved|damaged"
         r"|came apart|come apart|coming apart|fell apart|came loose|come loose|snapped|split|came undone"
         r"|problems?",
@@ -351,7 +360,8 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|end(?:ing)? (?:my|his|her|their) (?:own )?life|end(?:ing)? it all"
         r"|take (?:my|his|her|their) (?:own )?life"
         r"|wants? to die|want to be dead|better off dead|(?:does|do) not want to (?:live|be alive|be here)"
-        r"|(?:hurt|harm|cut)(?:ing)? (?:my|him|her|them)sel(?:f|ves)|self harm|no reason to live|988",
+        r"|(?:hurt|harm|cut)(?:ing)? (?:my|him|her|them)sel(?:f|ves)|self harm|no reason to live|988"
+        r"|(?:took|swallowed|taken|overdosed)(?: \w+){0,5} on purpose",
     ),
     (
         EMERGENCY,
@@ -360,14 +370,16 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|help (?:me|him|her|us|them|my \w+|grandma|grandpa|mom|dad) (?:right )?now"
         r"|need help (?:right )?now|need help fast"
         r"|help (?:me )?quick|(?:somebody|someone|anybody|anyone) help|help help|get help (?:right )?now"
-        r"|call for help|send help|(?:am|is|are) dying|having a stroke",
+        r"|call for help|send help|(?:am|is|are) dying|having a stroke"
+        r"|(?:something )?(?:bad|terrible|awful|wrong) is happening to",
     ),
     (
         EMERGENCY,
         "breathing",
         r"not breathing|stopped breathing|(?:cannot|could not|unable to|can barely) breathe?"
         r"|(?:barely|hardly) breathing|quit breathing|gasping"
-        r"|(?:cannot|could not) catch (?:my|his|her|their|a) breath"
+        r"|(?:cannot|could not) catch (?:my|his|her|their|a) breath|struggling for (?:air|breath)"
+        r"|(?:cannot|could not) get (?:enough|any) (?:air|breath)"
         r"|(?:cannot|could not) get (?:any )?air|(?:turning|going) blue|(?:lips|face|skin) (?:is "
         r"|are )?(?:turning |going )?blue",
     ),
@@ -376,7 +388,9 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         "unconscious",
         r"(?:will|would) not wake(?: up)?|(?:cannot|could not) wake (?:\w+ ){0,2}?(?:up|him|her|them)\b"
         r"|(?:cannot|could not) wake(?! up\b)|not waking up|not responding|unresponsive|passed out"
-        r"|blacked out|fainted|collapsed|lost consciousness|losing consciousness|is out cold"
+        r"|blacked out|fainted|collapsed|keeled over"
+        r"|found (?:him|her|them|my \w+) (?:on the floor|unconscious|passed out|not breathing)"
+        r"|lost consciousness|losing consciousness|is out cold"
         r"|(?:going to|about to) (?:pass out|faint|black out|collapse)"
         r"|(?:cannot|could not) get (?:him|her|them) to (?:wake|respond)",
     ),
@@ -384,7 +398,8 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         EMERGENCY,
         "seizure",
         r"having (?:a |another )?(?:seizure|convulsion|fit)s?|seizing|convulsing|had (?:a|another) seizure"
-        r"|in a seizure|seizure right now",
+        r"|in a seizure|seizure right now|foaming at the mouth|eyes (?:are )?(?:rolling|rolled) back"
+        r"|(?:twitching|jerking|shaking) and (?:(?:his|her|my|their) )?eyes (?:are )?(?:rolling|rolled)",
     ),
     (
         EMERGENCY,
@@ -415,7 +430,9 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
     (
         EMERGENCY,
         "overdose",
-        r"overdosed|overdosing|(?:took|taken|had|having|got|given) an overdose|gave too (?:much|many)"
+        r"(?:took|swallowed|taken) (?:a bunch of|a lot of|a handful of|all (?:of )?(?:my|his|her|their|the))"
+        r" (?:pills|meds|medicine|baclofen)|overdosed|overdosing"
+        r"|(?:took|taken|had|having|got|given) an overdose|gave too (?:much|many)"
         r"|(?:took|taken|got|gotten|given|gave (?:me|him|her|them)|received) too (?:much|many)",
     ),
 )
@@ -442,6 +459,7 @@ _BOUNDARY = frozenset(
     {"but", "so", "because", "please", "help", "oh", "ok", "okay", "alexa", "hey", "then", "now"}
     | {"why", "what", "how", "where", "who", "which", "think", "thinks", "says", "said", "believe"}
 )
+_DETERMINERS = frozenset({"my", "his", "her", "their", "our", "your", "the", "this"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "to"})
 _CHRONIC_RE = re.compile(
     r"(?: \w+){0,8}? (?:for (?:(?:many|several|a few|two|three|five|ten|a couple of) )?(?:years"
@@ -502,6 +520,8 @@ _ARTICLE_RE = re.compile(r"^(?:the|a|an|about|some) ")
 def _hypothetical(text: str, start: int, end: int) -> bool:
     """True when the clause around ``text[start:end]`` asks or supposes rather than reports."""
     before = text[:start].split()
+    while before and before[-1] in _DETERMINERS:  # "why would my legs feel numb": the match began at "legs"
+        before = before[:-1]
     if before:
         previous = before[-1]
         if previous in _INVERSION and not (
