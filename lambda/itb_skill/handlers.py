@@ -22,6 +22,9 @@ logger = logging.getLogger(__name__)
 EMERGENCY_INTENT = "EmergencyIntent"
 QUESTION_INTENT = "QuestionIntent"
 QUESTION_SLOT = "query"
+# Free text after a subject ("my ...", "he ...", "she ..."): screened like every slot (a report of danger
+# goes to 911 first), otherwise answered like a question.
+REPORT_INTENT = "ReportIntent"
 PACE = "pace"
 
 
@@ -122,7 +125,7 @@ class EmergencyHandler(AbstractRequestHandler):
         return respond(handler_input, answers.emergency_reply(kind))
 
 
-_SCREENED = "_screened"  # request attribute: {slot text: screen(text)} for this request
+_SCREENED = "_screened"  # request attribute: {(report intent?, slot text): its screening} for this request
 
 
 def _danger(handler_input: HandlerInput) -> safety.Danger | None:
@@ -130,15 +133,17 @@ def _danger(handler_input: HandlerInput) -> safety.Danger | None:
         return None
     # The same request is asked several times (this handler, the storage interceptor, the catch-all):
     # each slot text is screened once per request.
+    report = is_intent_name(REPORT_INTENT)(handler_input)
     try:
         screened = handler_input.attributes_manager.request_attributes.setdefault(_SCREENED, {})
     except Exception:  # no usable request attributes: screen without keeping
         screened = {}
     for text in slot_texts(handler_input):
-        if text not in screened:
-            screened[text] = safety.screen(text)
-        if screened[text] is not None:
-            return screened[text]
+        key = (report, text)
+        if key not in screened:
+            screened[key] = safety.screen_report(text) if report else safety.screen(text)
+        if screened[key] is not None:
+            return screened[key]
     return None
 
 
@@ -176,7 +181,7 @@ class QuestionHandler(AbstractRequestHandler):
     """Free text (AMAZON.SearchQuery) matched to a topic by keywords; otherwise the fallback."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name(QUESTION_INTENT)(handler_input)
+        return is_intent_name(QUESTION_INTENT)(handler_input) or is_intent_name(REPORT_INTENT)(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)
