@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup chat test lint unit package fuzz
+.PHONY: setup chat test lint unit package fuzz bench
 
 $(STAMP): pyproject.toml requirements-dev.txt lambda/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ package: setup
 # 50,000 generated request envelopes (5 properties x 10,000; tests/conftest.py "fuzz" profile).
 fuzz: setup
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/test_fuzz.py --hypothesis-show-statistics
+
+# Is the skill as fast as a hello-world skill? Prints a table; fails when a budget is missed (bench/run.py).
+bench: setup
+	$(BIN)/python bench/run.py
 
 # ---- voice loop (developer tooling; needs Debian's espeak-ng and sox, see README "Voice") ----
 .PHONY: voice-check

@@ -55,6 +55,16 @@ ALLOWED_STATEMENTS = {
     "I want to know about {subject}",
     "I would like to know about {subject}",
     "I have a question about {query}",
+    # QA: plain requests heard in testing (no symptom, no person reporting a state)
+    "I'd like to schedule a consultation",
+    "I need the number to call",
+    "I want to see a doctor about the pump",
+    "I want to make an appointment",
+    "I'm deaf",
+    "services for the hearing impaired",
+    "my doctor mentioned a baclofen pump what is that",
+    "my doctor said something about a pump what is it",
+    "my neurologist said something about a pump what is it",
 }
 
 

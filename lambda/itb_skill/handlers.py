@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from xml.sax.saxutils import escape
 
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
@@ -16,7 +15,7 @@ from ask_sdk_model import Response
 from ask_sdk_model.ui import Reprompt, SimpleCard, SsmlOutputSpeech
 
 from itb_skill import answers, content, observability, safety
-from itb_skill.speech import Reply, to_card, to_ssml
+from itb_skill.speech import Reply, escape, to_card, to_ssml
 
 logger = logging.getLogger(__name__)
 

@@ -65,7 +65,28 @@ class PaceHandler(AbstractRequestHandler):
         attributes[storage_session.PACE] = pace
         handler_input.attributes_manager.session_attributes = attributes
         texts = locale_content(handler_input)
-        return respond_with_content(handler_input, answers.simple_reply(texts, f"pace_{pace}"), texts)
+        reply = answers.simple_reply(texts, f"pace_{pace}")
+        again = _last_answer(attributes) if pace == "slow" else None
+        if again is not None:
+            # "Say that again slower": someone who missed an answer hears it again, at the new pace.
+            offer = attributes.get(answers.OFFER)
+            reply = Reply(
+                speech=f"{texts.text('pace_slow_again')} {again['speech']}",
+                reprompt=again.get("reprompt") or texts.text("anything_else"),
+                card_title=again.get("card_title"),
+                card_text=again.get("card_text"),
+                topic=again.get("topic"),
+                attributes={answers.OFFER: offer} if offer else {},
+            )
+        return respond_with_content(handler_input, reply, texts)
+
+
+def _last_answer(attributes: dict) -> dict | None:
+    """The last topic answer of this session, if there is one to say again."""
+    last = attributes.get(answers.LAST)
+    if isinstance(last, dict) and last.get("topic") and isinstance(last.get("speech"), str):
+        return last
+    return None
 
 
 class ForgetMeHandler(AbstractRequestHandler):
