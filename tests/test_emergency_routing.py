@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from itb_skill import content, handlers, storage, storage_handlers
-from test_safety import EMERGENCIES, QUESTIONS
+from test_safety import CORPUS, EMERGENCIES, QUESTIONS, corpus
 
 SKILL_SIM = Path(sys.executable).parent / "skill-sim"
 FIRST_SENTENCE = "Call 911 now."
@@ -207,3 +207,27 @@ def test_launch_help_fallback_and_error_all_mention_911(conversation, monkeypatc
     heard = conversation.intent("TherapyOverviewIntent")
     assert "call 911 now" in heard.speech
     assert heard.end_session is False and "911" in heard.reprompt
+
+
+# ---- (d) held-out corpora: written before the model's emergency samples were widened for them ----
+
+HELD_OUT = sorted(p.name for p in CORPUS.glob("emergencies_unseen*.txt"))
+HELD_OUT_QUESTIONS = sorted(p.name for p in CORPUS.glob("questions_unseen*.txt"))
+
+
+@pytest.mark.parametrize("name", HELD_OUT)
+def test_every_held_out_emergency_is_told_to_call_911_and_the_session_ends(name):
+    lines = corpus(name)
+    heard = ask([u for _, u in lines])
+    missed = [
+        h["utterance"] for h in heard if not (h["speech"].startswith(FIRST_SENTENCE) and h["end_session"])
+    ]
+    assert missed == []
+    crisis = {u for section, u in lines if section == "crisis"}
+    assert [h["utterance"] for h in heard if h["utterance"] in crisis and "988" not in h["speech"]] == []
+
+
+@pytest.mark.parametrize("name", HELD_OUT_QUESTIONS)
+def test_no_held_out_question_is_told_to_call_911(name):
+    heard = ask([u for _, u in corpus(name)])
+    assert [h["utterance"] for h in heard if "Call 911 now" in h["speech"]] == []

@@ -167,3 +167,19 @@ def test_symptom_values_are_never_repeated_across_ids():
                 assert key not in seen, f"{slot_type['name']}: {said!r} under {value['id']} and {seen[key]}"
                 assert not re.search(r"\d", said)
                 seen[key] = value["id"]
+
+
+@pytest.mark.parametrize(
+    ("fragment", "danger"),
+    [
+        ("catheter came apart", True),  # "the {report}"
+        ("keep passing out", True),  # "i {report}"
+        ("is slurring his words all of a sudden", True),  # "dad {report}"
+        ("mom has questions about the pump", False),  # "my {report}"
+        ("husband wants to know about side effects", False),
+        ("son has had seizures for years can he still get a pump", False),
+    ],
+)
+def test_a_report_said_after_its_subject_is_screened_with_the_subject_put_back(fragment, danger):
+    assert (safety.screen_report(fragment) is not None) is danger
+    assert safety.screen_report(None) is None

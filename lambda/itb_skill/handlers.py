@@ -22,6 +22,9 @@ logger = logging.getLogger(__name__)
 EMERGENCY_INTENT = "EmergencyIntent"
 QUESTION_INTENT = "QuestionIntent"
 QUESTION_SLOT = "query"
+# Free text after a subject ("my ...", "he ...", "she ..."): screened like every slot (a report of danger
+# goes to 911 first), otherwise answered like a question.
+REPORT_INTENT = "ReportIntent"
 PACE = "pace"
 
 
@@ -125,8 +128,9 @@ class EmergencyHandler(AbstractRequestHandler):
 def _danger(handler_input: HandlerInput) -> safety.Danger | None:
     if not is_request_type("IntentRequest")(handler_input):
         return None
+    report = is_intent_name(REPORT_INTENT)(handler_input)
     for text in slot_texts(handler_input):
-        danger = safety.screen(text)
+        danger = safety.screen_report(text) if report else safety.screen(text)
         if danger is not None:
             return danger
     return None
@@ -166,7 +170,7 @@ class QuestionHandler(AbstractRequestHandler):
     """Free text (AMAZON.SearchQuery) matched to a topic by keywords; otherwise the fallback."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name(QUESTION_INTENT)(handler_input)
+        return is_intent_name(QUESTION_INTENT)(handler_input) or is_intent_name(REPORT_INTENT)(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)

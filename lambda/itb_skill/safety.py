@@ -180,7 +180,8 @@ _STOP = _words(
     "patients", "people", "anyone", "anybody", "everyone", "everybody", "most", "many", "normal",
     "common", "possible", "usual", "usually", "often", "sometimes", "ever", "a", "an", "the", "my",
     "his", "her", "their", "our", "your", "i", "he", "she", "they", "we", "you", "me", "him",
-    "them", "us", "feel", "feels", "think", "says", "said", "worried", "afraid", "scared",
+    "them", "us", "feel", "feels", "think", "says", "said", "worried", "afraid", "scared", "nothing",
+    "nobody", "none", "no",
 )  # fmt: skip
 _NP_WORD = rf"(?!{_STOP}\b)[a-z0-9]+"
 # A subject: a pronoun, or a determiner and up to four words ("my husband", "my mom pump").
@@ -199,36 +200,58 @@ _SIGNS: dict[str, str] = {
         r"|weird|hard|heavy|fast)"
     ),
     "unconscious": (
-        r"unconscious|not conscious|out cold|out of it|not making (?:any )?sense|delirious|disoriented"
+        r"unconscious|not conscious|(?:barely|hardly|semi) (?:conscious|awake)|in and out of consciousness"
+        r"|(?:passing|blacking) out|fainting|collapsing|dying|knocked out|not answering"
+        r"|(?:will not|would not|does not|cannot) respond|talking gibberish|seeing things"
+        r"|not (?:him|her|my|them)sel(?:f|ves)"
+        r"|in (?:big |real |serious )?(?:trouble|danger|distress)"
+        r"|(?:really |very |seriously |badly |terribly )?wrong with"
+        r" (?:him|her|them|me|us|my|his|the|\w+ma|\w+pa|mom|dad)\b"
+        r"|out cold|out of it|not making (?:any )?sense|delirious|disoriented"
         r"|hallucinating|confusion|not acting (?:right|like (?:him|her|my|them)sel(?:f|ves))|(?:does"
         r"|do) not recognize|(?:(?:does|do) not know|not knowing) (?:where|who|what)|talking nonsense"
         r"|acting (?:strange|strangely|weird|funny|crazy|different|out of character)"
         r"|confused(?! (?:about|by|with|on|as to|what|how|why|which|whether|if|can|could|please|repeat|say))"
     ),
     "seizure": r"(?:a|another) (?:seizure|convulsion|fit)|convulsions|shaking (?:all over|uncontrollably)"
+    r"|(?:shaking|jerking|twitching|seizing) (?:nonstop|non stop)"
+    r"|still (?:jerking|shaking|seizing|convulsing)"
+    r"|eyes (?:are )?(?:rolled|rolling|rolls)(?: back)?"
+    r"|(?:shaking|jerking|twitching|trembling|convulsing|seizing)"
+    r"(?: and| so (?:bad|hard|much))?(?: \w+){0,2}?"
+    r" (?:(?:will not|would not|cannot|could not|does not) stop|(?:cannot|could not|can barely) (?:talk|speak"
+    r"|breathe|respond))"
     r"|(?:jerking|twitching) (?:all over|uncontrollably)",
     "chest": r"chest pains?|pains? in (?:my|his|her|their|the) chest|(?:a )?heart attack|racing heart"
-    r"|pounding heart|sweating (?:a lot|heavily|buckets|profusely|really bad)|drenched in sweat|a cold sweat",
-    "stroke": r"slurred speech|slurring(?: (?:my|his|her|their) words)?"
+    r"|pounding heart|sweating (?:a lot|heavily|buckets|profusely|really bad)"
+    r"|(?:drenched|soaked) in sweat|a cold sweat",
+    "stroke": r"talking funny|(?:suddenly|all of a sudden) (?:cannot|could not) (?:talk|speak)"
+    r"|(?:weak|numb|drooping) on one side|slurred speech|slurring(?: (?:my|his|her|their) words)?"
     r"|cannot (?:lift|raise|move) (?:(?:my|his|her"
     r"|their|one|an|the) )?arm",
     "fever": r"(?:(?:a|high|really|very|bad|raging|huge) )*fever|a (?:high )?temperature|high temperature"
     r"|burning up|running a (?:high )?(?:fever|temperature)|feverish|(?:very|really|so|super) hot",
     "meningitis": r"(?:a )?stiff neck|neck stiffness"
+    r"|(?:cannot|could not) (?:bend|move) (?:(?:my|his|her|their) )?neck"
+    r"|(?:a )?headache (?:that )?(?:will not|would not|does not|is not going to|never) (?:go away|stop|quit)"
     r"|(?:(?:a|the|really|very|so) )*(?:severe|terrible|horrible|awful|bad|pounding|splitting|excruciating"
     r"|worst|sudden|massive|killer) headache",
     "dizzy": r"dizzy|dizziness|lightheaded|light headed|woozy|faint|vertigo|the spins",
-    "drowsy": r"drowsy|(?:very|so|really|extremely|super|too|abnormally|unusually) sleepy|groggy"
+    "drowsy": r"drowsy|(?:cannot|could not) keep (?:him|her|them|me) awake"
+    r"|(?:very|so|really|extremely|super|too|abnormally|unusually) sleepy|groggy"
     r"|(?:cannot|could not|can barely) stay awake|(?:cannot|could not|can barely) keep (?:(?:my|his|her"
     r"|their) )?eyes open"
     r"|falling asleep|nodding off|dozing off|hard to wake(?: up)?",
     "floppy": r"floppy|(?<!\ba )limp|weak all over|weaker|weak everywhere|like a rag doll|loose all over"
-    r"|cannot hold (?:(?:my|his|her|their) )?head up",
-    "rigid": r"rigid|so stiff (?:i|he|she|they) (?:cannot|can barely) move|stiff as a board|locked up"
+    r"|(?:cannot|could not) (?:hold|keep|lift) (?:(?:my|his|her|their) )?head(?: up)?",
+    "rigid": r"rigid|rock hard"
+    r"|(?:cannot|could not) (?:bend|straighten) (?:(?:my|his|her|their) )?(?:legs|arms)"
+    r"|so (?:stiff|tight) (?:i|he|she|they) (?:cannot|can barely) move"
+    r"|(?:stiff|tight) and (?:cannot|could not) move|stiff as a board|locked up"
     r"|stiff all over|frozen stiff",
     "itching": r"itching|itchy|(?:an )?itch all over",
     "tingling": r"tingling|tingly|pins and needles|numb|numbness|paralyzed|paralysed"
-    r"|(?:cannot|could not) (?:move|feel) (?:(?:my|his|her|their|the|your) )?(?:legs?|feet|foot"
+    r"|(?:cannot|could not) (?:move|feel) (?:(?:my|his|her|their|the|your) )?(?:legs?|feet|foot|toes"
     r"|lower body|body|arms|anything|them)"
     r"|suddenly (?:cannot|could not) (?:walk|stand|move)|(?:cannot|could not) (?:walk"
     r"|stand) (?:suddenly|all of a sudden)",
@@ -242,17 +265,23 @@ _SIGNS: dict[str, str] = {
     "fluid_leak": r"(?:leaking|wet with|oozing|draining) (?:clear )?fluid",
     "pump": r"(?:missed|forgot|skipped) (?:(?:my|his|her|their|our|the|a|an) )?(?:pump )?refill"
     r"|(?:overdue|late) for (?:(?:my|his|her|their|our|the|a|an) )?(?:pump )?refill"
-    r"|(?:ran|run|running) out of (?:baclofen|medicine|medication|meds)",
+    r"|(?:ran|run|running) out of (?:baclofen|medicine|medication|meds)"
+    r"|out of (?:baclofen|medicine|medication|meds)",
 }
 # Signs that carry their own subject noun: "<noun> <state> <bad state>".
 _BODY = {
-    "chest": (r"chest", r"hurts|hurting|tight|tightness|pressure|pain|heavy|aching"),
+    "chest_pressure": (r"pressure|tightness|a weight", r"(?:on|in) (?:my|his|her|their|the) chest"),
+    "chest": (r"chest", r"killing me|hurts|hurting|tight|tightness|pressure|pain|heavy|aching"),
     "heart": (
         r"heart|heart rate|pulse",
-        r"racing|pounding|beating (?:(?:really|very|so|super|too) )?(?:fast|hard)|fast|going crazy"
+        r"going a mile a minute|racing|pounding|beating (?:(?:really|very|so|super|too) )?(?:fast|hard)"
+        r"|fast|going crazy"
         r"|through the roof",
     ),
-    "stroke": (r"face|mouth|smile", r"drooping|droopy|numb|crooked|lopsided"),
+    "stroke": (
+        r"face|mouth|smile",
+        r"drooping|droopy|numb|crooked|lopsided|not moving|(?:will not|would not|does not) move",
+    ),
     "speech": (r"speech|words|voice", r"slurred|slurring"),
     "breathing": (
         r"breathing|breaths?",
@@ -260,7 +289,8 @@ _BODY = {
     ),
     "legs": (
         r"legs?|feet|foot|lower body|arms? and legs",
-        r"numb|weak|weaker|dead|limp|floppy|gave out|giving out|gave way|paralyzed|paralysed|tingling|tingly"
+        r"numb|weak|weaker|dead|limp|floppy|gave out|stopped working|quit working|giving out|gave way"
+        r"|paralyzed|paralysed|tingling|tingly"
         r"|pins and needles|not moving|will not move|spasming(?: \w+){0,3} (?:will not|would not"
         r"|does not|cannot) stop",
     ),
@@ -275,15 +305,16 @@ _BODY = {
     ),
     "blood_pressure": (
         r"blood pressure|bp",
-        r"low|dropping|dropped|falling|fell|crashing|tanking",
+        r"low|dropping|dropped|falling|fell|crashing|crashed|tanking",
     ),
     "wound": (
         r"incision|incisions|wound|cut|scar|stitches|staples|pump site|incision site|catheter site|site",
         r"leaking|oozing|draining|dripping|weeping|wet|open|opened|red|hot|swollen|puffy|bleeding|infected"
-        r"|pus|coming apart|split",
+        r"|pus|coming apart|split|came open|come open|split open|opened up"
+        r"|popped(?: open)?|burst(?: open)?",
     ),
     "fluid": (
-        r"fluid|clear fluid|liquid|water|pus|clear stuff",
+        r"fluid|clear fluid|liquid|water|pus|clear stuff|yellow stuff|green stuff",
         r"leaking|coming out|oozing|draining|dripping|seeping|pouring",
     ),
     "temperature": (
@@ -291,6 +322,7 @@ _BODY = {
         r"high|very high|a hundred|hundred|over a hundred|through the roof|up",
     ),
     "dizzy": (r"room|everything|head", r"spinning"),
+    "back": (r"back", r"wet|soaked|leaking|dripping"),
     "skin": (r"skin", r"itchy|itching|burning up|hot"),
     "pump": (
         r"pump|alarm|pump alarm|pumps alarm",
@@ -298,6 +330,7 @@ _BODY = {
         r"|beeping|beeps|beeped|alarming|alarmed|going off|goes off|went off|sounding|chirping"
         r"|ringing|buzzing"
         r"|making (?:\w+ ){0,3}(?:noise|sound|noises|sounds)|empty|stopped|quit|died|dead|broken|broke"
+        r"|(?:will not|would not) stop|out of (?:medicine|baclofen|medication|meds)"
         r"|not working|failed|failing|ran out|run out|running out|ran dry|run dry|running dry"
         r"|running low|low",
     ),
@@ -307,36 +340,47 @@ _BODY = {
         r"(?:wrong )?with (?:(?:my|his|her|their|the|our) )?(?:\w+ )?(?:pump|catheter)",
     ),
     "catheter": (
-        r"catheter|tube",
+        r"catheter|tube|tubing",
         r"kinked|broken|broke|cracked|disconnected|came out|come out|pulled out|blocked|leaking|moved|damaged"
+        r"|came apart|come apart|coming apart|fell apart|came loose|come loose|snapped|split|came undone"
         r"|problems?",
     ),
 }
-_BODY_FILLER = rf"(?: (?:{_STATE}|{_FILLER})){{0,4}}"
+# "the cut from the surgery is all red": a short phrase naming where or which, then the state.
+_BODY_FILLER = (
+    r"(?: (?:from|of|on|in|at|near|by) (?:(?:the|my|his|her|their|your) )?[a-z]+)?"
+    rf"(?: (?:{_STATE}|{_FILLER})){{0,4}}"
+)
 
 _ALWAYS: tuple[tuple[str, str, str], ...] = (
     (
         CRISIS,
         "suicide",
         r"suicid\w*|kill(?:ing)? (?:my|him|her|them|your|our)sel(?:f|ves)"
-        r"|end(?:ing)? (?:my|his|her|their) (?:own )?life|take (?:my|his|her|their) (?:own )?life"
+        r"|end(?:ing)? (?:my|his|her|their) (?:own )?life|end(?:ing)? it all"
+        r"|take (?:my|his|her|their) (?:own )?life"
         r"|wants? to die|want to be dead|better off dead|(?:does|do) not want to (?:live|be alive|be here)"
-        r"|(?:hurt|harm|cut)(?:ing)? (?:my|him|her|them)sel(?:f|ves)|self harm|no reason to live|988",
+        r"|(?:hurt|harm|cut)(?:ing)? (?:my|him|her|them)sel(?:f|ves)|self harm|no reason to live|988"
+        r"|(?:took|swallowed|taken|overdosed)(?: \w+){0,5} on purpose",
     ),
     (
         EMERGENCY,
         "explicit",
         r"emergency|emergencies|911|ambulance|paramedics?|urgent|urgently|life or death"
-        r"|help (?:me|him|her|us|them) (?:right )?now|need help (?:right )?now|need help fast"
+        r"|help (?:me|him|her|us|them|my \w+|grandma|grandpa|mom|dad) (?:right )?now"
+        r"|need help (?:right )?now|need help fast"
         r"|help (?:me )?quick|(?:somebody|someone|anybody|anyone) help|help help|get help (?:right )?now"
-        r"|call for help|send help|(?:am|is|are) dying|having a stroke",
+        r"|call for help|send help|(?:am|is|are) dying|having a stroke"
+        r"|(?:something )?(?:bad|terrible|awful|wrong) is happening to",
     ),
     (
         EMERGENCY,
         "breathing",
         r"not breathing|stopped breathing|(?:cannot|could not|unable to|can barely) breathe?"
-        r"|barely breathing|gasping|(?:cannot|could not) catch (?:my|his|her|their|a) breath"
-        r"|(?:cannot|could not) get (?:any )?air|turning blue|(?:lips|face|skin) (?:is "
+        r"|(?:barely|hardly) breathing|quit breathing|gasping"
+        r"|(?:cannot|could not) catch (?:my|his|her|their|a) breath|struggling for (?:air|breath)"
+        r"|(?:cannot|could not) get (?:enough|any) (?:air|breath)"
+        r"|(?:cannot|could not) get (?:any )?air|(?:turning|going) blue|(?:lips|face|skin) (?:is "
         r"|are )?(?:turning |going )?blue",
     ),
     (
@@ -344,7 +388,9 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         "unconscious",
         r"(?:will|would) not wake(?: up)?|(?:cannot|could not) wake (?:\w+ ){0,2}?(?:up|him|her|them)\b"
         r"|(?:cannot|could not) wake(?! up\b)|not waking up|not responding|unresponsive|passed out"
-        r"|blacked out|fainted|collapsed|lost consciousness|losing consciousness|is out cold"
+        r"|blacked out|fainted|collapsed|keeled over"
+        r"|found (?:him|her|them|my \w+) (?:on the floor|unconscious|passed out|not breathing)"
+        r"|lost consciousness|losing consciousness|is out cold"
         r"|(?:going to|about to) (?:pass out|faint|black out|collapse)"
         r"|(?:cannot|could not) get (?:him|her|them) to (?:wake|respond)",
     ),
@@ -352,26 +398,31 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         EMERGENCY,
         "seizure",
         r"having (?:a |another )?(?:seizure|convulsion|fit)s?|seizing|convulsing|had (?:a|another) seizure"
-        r"|in a seizure|seizure right now",
+        r"|in a seizure|seizure right now|foaming at the mouth|eyes (?:are )?(?:rolling|rolled) back"
+        r"|(?:twitching|jerking|shaking) and (?:(?:his|her|my|their) )?eyes (?:are )?(?:rolling|rolled)",
     ),
     (
         EMERGENCY,
         "bleeding",
         r"(?:will not|would not|cannot|does not|not) stop(?:ping)? bleeding"
         r"|bleeding (?:will not|would not|does not|is not going to|not|cannot) stop|blood everywhere"
+        r"|blood (?:is )?all over|blood (?:keeps|will not stop) (?:coming|pouring|gushing)"
         r"|bleeding (?:a lot|heavily|badly|everywhere|so much|really bad|like crazy)|(?:a )?lot of blood"
-        r"|losing a lot of blood",
+        r"|losing a lot of blood|blood (?:is )?everywhere"
+        r"|blood (?:will not|would not) stop",
     ),
     (
         EMERGENCY,
         "fall",
         r"fell|fallen|(?:cannot|could not) get up|took a (?:bad |hard )?fall"
-        r"|hit (?:(?:my|his|her|their|the) )?head",
+        r"|hit (?:(?:my|his|her|their|the) )?head|had a (?:bad |hard )?fall"
+        r"|broke (?:my|his|her|their) (?:hip|leg|arm|neck|back)",
     ),
     (
         EMERGENCY,
         "vomiting",
         r"(?:cannot|could not|will not) stop (?:throwing up|vomiting|puking)"
+        r"|(?:cannot|could not) keep anything down"
         r"|(?:throwing up|vomiting|puking) (?:nonstop|non stop|all (?:day|night|morning)|everything|blood"
         r"|for hours|over and over|and (?:cannot|will not|would not) stop)|keeps? (?:throwing up"
         r"|vomiting|puking)",
@@ -379,7 +430,9 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
     (
         EMERGENCY,
         "overdose",
-        r"overdosed|overdosing|(?:took|taken|had|having) an overdose"
+        r"(?:took|swallowed|taken) (?:a bunch of|a lot of|a handful of|all (?:of )?(?:my|his|her|their|the))"
+        r" (?:pills|meds|medicine|baclofen)|overdosed|overdosing"
+        r"|(?:took|taken|had|having|got|given) an overdose|gave too (?:much|many)"
         r"|(?:took|taken|got|gotten|given|gave (?:me|him|her|them)|received) too (?:much|many)",
     ),
 )
@@ -406,6 +459,7 @@ _BOUNDARY = frozenset(
     {"but", "so", "because", "please", "help", "oh", "ok", "okay", "alexa", "hey", "then", "now"}
     | {"why", "what", "how", "where", "who", "which", "think", "thinks", "says", "said", "believe"}
 )
+_DETERMINERS = frozenset({"my", "his", "her", "their", "our", "your", "the", "this"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "to"})
 _CHRONIC_RE = re.compile(
     r"(?: \w+){0,8}? (?:for (?:(?:many|several|a few|two|three|five|ten|a couple of) )?(?:years"
@@ -466,6 +520,8 @@ _ARTICLE_RE = re.compile(r"^(?:the|a|an|about|some) ")
 def _hypothetical(text: str, start: int, end: int) -> bool:
     """True when the clause around ``text[start:end]`` asks or supposes rather than reports."""
     before = text[:start].split()
+    while before and before[-1] in _DETERMINERS:  # "why would my legs feel numb": the match began at "legs"
+        before = before[:-1]
     if before:
         previous = before[-1]
         if previous in _INVERSION and not (
@@ -544,3 +600,19 @@ def screen(text: str | None) -> Danger | None:
         return _screen(text[:MAX_INPUT])
     except Exception:  # a screening bug must not break the request; the model layer still routes
         return None
+
+
+# The subject put back in front of a clause whose own subject was a carrier phrase of the sample.
+REPORT_SUBJECT = "the person"
+
+
+def screen_report(text: str | None) -> Danger | None:
+    """Screen the words said after a subject or an interjection ("my ...", "he's ...", "please ...").
+
+    The report intent's carrier phrase is not in its slot, so "he's {report}" sends "not breathing"
+    and "the {report}" sends "catheter came apart": the clause is screened as it is and with a
+    neutral subject put back, so the subject-and-sign rules can read it. Pure, like ``screen``.
+    """
+    if not text or not isinstance(text, str):
+        return None
+    return screen(text) or screen(f"{REPORT_SUBJECT} {text}")

@@ -149,6 +149,23 @@ _WHOLE = {
     "whats": "what is",
     "im": "i am",
     "wont": "will not",
+    # More apostrophes people leave out when typing; none of these spellings is another word.
+    "hes": "he is",
+    "shes": "she is",
+    "theres": "there is",
+    "thats": "that is",
+    "ive": "i have",
+    "youre": "you are",
+    "theyre": "they are",
+    "didnt": "did not",
+    "wasnt": "was not",
+    "werent": "were not",
+    "arent": "are not",
+    "hasnt": "has not",
+    "havent": "have not",
+    "couldnt": "could not",
+    "wouldnt": "would not",
+    "shouldnt": "should not",
 }
 
 
