@@ -223,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
 
     # Emergencies: spoken, then answered by the skill: must start with "Call 911 now."
     gate_voice = args.gate_voice if args.gate_voice in voices else None
-    print(f"\nEmergencies through voice (gating for {gate_voice or 'no voice'}, reported for the others):")
+    gating = f"gating for {gate_voice}, reported for the others" if gate_voice else "reported, not gating"
+    print(f"\nEmergencies through voice ({gating}):")
     with quiet_request_log():
         typed_missed = [text for text in corpora["emergency"] if not _reaches_911(run_skill(text))]
         misses = []
