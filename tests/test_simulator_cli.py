@@ -179,3 +179,13 @@ def test_the_console_script_is_installed_and_works_from_another_directory(tmp_pa
     assert result.returncode == 0, result.stderr
     line = json.loads(result.stdout)
     assert line["intent"] == "TherapyOverviewIntent" and set(line) >= KEYS
+
+
+def test_the_functions_request_log_lines_stay_out_of_the_conversation_unless_asked(capsys):
+    import logging
+
+    _, _, err = run(capsys, "ask", "how big is the pump")
+    assert '"outcome"' not in err
+    status = cli.main(["--repo", str(REPO), "--log", "ask", "how big is the pump"])
+    assert status == 0 and '"outcome":"answered"' in capsys.readouterr().err
+    assert not logging.getLogger("itb_skill.requests").filters  # the function's logging is left as it was

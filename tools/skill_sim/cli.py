@@ -36,7 +36,7 @@ import sys
 from collections.abc import Iterable
 
 from skill_sim import envelope, resolver
-from skill_sim.simulator import Simulator, SimulatorError, Turn
+from skill_sim.simulator import Simulator, SimulatorError, Turn, quiet_request_log
 
 QUIT_WORDS = {"quit", "exit", "bye", "goodbye"}
 
@@ -46,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--repo", help="the skill repository (default: found from here)")
     parser.add_argument("--locale", default=envelope.DEFAULT_LOCALE, help="model and request locale (en-US)")
     parser.add_argument("--model", help="an interaction model JSON file to use instead of the locale's")
+    parser.add_argument("--log", action="store_true", help="show the function's per-request log lines")
     commands = parser.add_subparsers(dest="command", required=True)
     chat = commands.add_parser("chat", help="an interactive conversation")
     chat.add_argument("--speak", action="store_true", help="read replies aloud with espeak-ng")
@@ -66,6 +67,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    with quiet_request_log(not args.log):
+        return _main(args)
+
+
+def _main(args: argparse.Namespace) -> int:
     try:
         if args.command == "replay":
             return _replay(args)

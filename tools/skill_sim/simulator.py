@@ -6,7 +6,9 @@ Used by ``skill-sim chat``, ``ask`` and ``replay`` (and by other tools that want
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +55,27 @@ def model_path(repo: Path, locale: str) -> Path:
 
 
 _HANDLERS: dict[Path, Any] = {}
+# The function's per-request log line (itb_skill.observability: one JSON line per request, to stderr,
+# for CloudWatch). A person talking to the simulator does not want it between the turns.
+REQUEST_LOG = "itb_skill.requests"
+
+
+class _DropAll(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return False
+
+
+@contextlib.contextmanager
+def quiet_request_log(quiet: bool = True):
+    """Within the block, the function's per-request log lines are dropped (its logging is unchanged:
+    a filter on the logger, removed on exit)."""
+    log, drop = logging.getLogger(REQUEST_LOG), _DropAll()
+    if quiet:
+        log.addFilter(drop)
+    try:
+        yield
+    finally:
+        log.removeFilter(drop)
 
 
 def load_handler(repo: Path):
