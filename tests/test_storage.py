@@ -40,6 +40,20 @@ def test_user_key_is_a_salted_hash_not_the_id():
     assert key != storage.user_key("amzn1.ask.account.SOMEONE-ELSE", SALT)
 
 
+def test_user_key_is_keyed_blake2b_of_the_id():
+    import hashlib
+
+    expected = hashlib.blake2b(USER.encode(), digest_size=32, key=SALT.encode(), person=b"itb-user-key")
+    assert storage.user_key(USER, SALT) == expected.hexdigest()
+
+
+def test_a_salt_longer_than_a_blake2_key_still_counts_in_full():
+    long_salt = "s" * 200
+    key = storage.user_key(USER, long_salt)
+    assert len(key) == 64 and key != storage.user_key(USER, long_salt[:64])
+    assert key != storage.user_key(USER, long_salt[:-1] + "t")
+
+
 def test_profile_from_junk_keeps_only_safe_values():
     junk = {"visits": "many", "last_visit": -5, "last_topic": "my son can't walk", "pace": "fast", "x": 1}
     assert Profile.from_dict(junk) == Profile()
