@@ -93,7 +93,7 @@ def test_without_a_table_the_configured_store_is_sqlite_in_the_data_dir(profile_
     conversation.launch()
     conversation.end()
     assert (profile_store_in_tmp / storage.SQLITE_FILE).exists()
-    assert storage.current().path.is_relative_to(profile_store_in_tmp)
+    assert Path(storage.current().path).is_relative_to(profile_store_in_tmp)
 
 
 # ---- DynamoDB: real boto3 calls against moto ----

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):  # immutable; cheaper to define at a cold start than a frozen dataclass
     skill_id: str | None  # requests for any other skill are refused
     table_name: str | None  # DynamoDB table; None means the embedded SQLite store
     user_hash_salt: str  # salts the hash of the Alexa user id used as the storage key
-    data_dir: Path  # where the embedded store keeps its file (git-ignored)
+    data_dir: str  # where the embedded store keeps its file (git-ignored); os.path, no pathlib import
     aws_region: str | None
 
 
@@ -23,6 +21,6 @@ def get() -> Config:
         skill_id=os.environ.get("SKILL_ID") or None,
         table_name=os.environ.get("TABLE_NAME") or None,
         user_hash_salt=os.environ.get("USER_HASH_SALT", "local-development-salt"),
-        data_dir=Path(os.environ.get("ITB_DATA_DIR", Path.cwd() / "data")),
+        data_dir=os.environ.get("ITB_DATA_DIR", os.path.join(os.getcwd(), "data")),
         aws_region=os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or None,
     )

@@ -7,18 +7,21 @@ The JSON is edited by people who do not read Python; its shape is documented in
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import os
 from functools import cache
-from pathlib import Path
+from typing import NamedTuple
 
 from itb_skill.speech import Phone
 
-CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+# os.path, not pathlib: pathlib (and glob's fnmatch) are imports of their own at every cold start (issue 7).
+CONTENT_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "content")
 DEFAULT_LOCALE = "en-US"
 
 
-@dataclass(frozen=True)
-class Topic:
+# Immutable records as NamedTuples: cheaper to define at a cold start than frozen dataclasses (issue 7).
+
+
+class Topic(NamedTuple):
     id: str
     section: str  # heading of the patient-page section the answer rests on
     title: str  # card title
@@ -29,8 +32,7 @@ class Topic:
     keywords: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class IntentRoute:
+class IntentRoute(NamedTuple):
     """How an intent maps to topics: directly, or through one slot's resolved id."""
 
     topic: str | None = None
@@ -40,8 +42,7 @@ class IntentRoute:
     empty: str | None = None  # no slot value at all
 
 
-@dataclass(frozen=True)
-class Content:
+class Content(NamedTuple):
     locale: str
     strings: dict[str, str]
     phones: dict[str, Phone]
@@ -73,7 +74,14 @@ def _parse(raw: dict, locale: str) -> Content:
 
 @cache
 def supported_locales() -> frozenset[str]:
-    return frozenset(path.stem for path in CONTENT_DIR.glob("*.json"))
+    try:
+        names = os.listdir(CONTENT_DIR)
+    except OSError:  # no content folder: no locale (``load`` then fails to read en-US, as before)
+        return frozenset()
+    # What ``Path.glob("*.json")`` matched: not hidden files.
+    return frozenset(
+        name[: -len(".json")] for name in names if name.endswith(".json") and not name.startswith(".")
+    )
 
 
 def load(locale: str | None = DEFAULT_LOCALE) -> Content:
@@ -86,5 +94,5 @@ def load(locale: str | None = DEFAULT_LOCALE) -> Content:
 @cache
 def _load_file(locale: str) -> Content:
     """Read and parse one locale's file, once per process."""
-    with (CONTENT_DIR / f"{locale}.json").open(encoding="utf-8") as handle:
+    with open(os.path.join(CONTENT_DIR, f"{locale}.json"), encoding="utf-8") as handle:
         return _parse(json.load(handle), locale)

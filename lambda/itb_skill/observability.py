@@ -30,7 +30,6 @@ import logging
 import re
 import sys
 import time
-from dataclasses import dataclass
 from typing import Any
 
 from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
@@ -238,9 +237,11 @@ def _only_our_handler() -> bool:
 # ---- what the wrapper learns from inside the SDK ----
 
 
-@dataclass
 class _Seen:
-    attributes_manager: Any = None
+    __slots__ = ("attributes_manager",)
+
+    def __init__(self, attributes_manager: Any = None) -> None:
+        self.attributes_manager = attributes_manager
 
     def request_attributes(self) -> dict:
         try:
