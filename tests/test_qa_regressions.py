@@ -34,6 +34,8 @@ MISSED: dict[str, tuple[str, ...]] = {
     "therapy_overview": (
         "what is this baclofen pump thing",
         "my neurologist said something about a pump what is it",
+        "what is it",  # the first thing many people say after the welcome
+        "tell me about it",
     ),
     "what_baclofen_does": ("will it help my stiffness",),
     "right_for_me": ("can my wife get it", "is this pump something that would be right for my son"),

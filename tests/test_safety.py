@@ -77,6 +77,17 @@ def test_no_ordinary_question_is_flagged(section, utterance):
         ("the incision is leaking clear fluid", "what is a spinal fluid leak"),
         ("he has a high fever and a stiff neck", "can the surgery cause meningitis"),
         ("my husband has been paralyzed since this morning", "my husband has been paralyzed for years"),
+        # stiffness: sudden, strong, or with the dose in question is a withdrawal sign; a habit is not
+        ("my son is stiff should i turn the pump up", "my son has always been stiff would the pump help"),
+        ("he's suddenly really stiff", "he is always really stiff"),
+        ("his spasms came back strong", "what if his spasms come back strong"),
+        ("he gets really tight and confused", "he gets really tight when it is cold"),
+        ("her legs went weak all of a sudden", "my mom has ms and her legs are weak can the pump help"),
+        ("my wife is turning grey", "my hair is turning grey"),
+        ("he blacked out and won't come to", "she is not coming to her appointment"),
+        ("the cut is gushing blood", "how do they stop the bleeding during surgery"),
+        ("he's clutching his chest", "can the pump cause chest pain"),
+        ("she took too many pills", "what happens if someone gets too much baclofen"),
     ],
 )
 def test_danger_happening_now_differs_from_a_question_about_it(report, question):
@@ -103,6 +114,11 @@ def test_typed_the_way_people_talk():
 )  # fmt: skip
 def test_everyday_commands_are_not_emergencies(text):
     assert safety.screen(text) is None
+
+
+def test_a_whole_bottle_reads_as_intent_and_too_many_pills_as_an_overdose():
+    assert safety.screen("my son swallowed a whole bottle of his pills").kind == safety.CRISIS
+    assert safety.screen("she took too many pills").kind == safety.EMERGENCY
 
 
 def test_crisis_always_fires_even_inside_a_question():

@@ -44,6 +44,13 @@ VOCABULARY: dict[str, list[str]] = {
         *cross(["gasping", "wheezing"], ["", "for air", "and can't talk"]),
         *cross(["lips are", "face is"], ["turning blue", "blue", "going blue"]),
         "going blue",
+        # the colour of someone short of air, said without a subject ("turning grey")
+        *cross(
+            ["turning", "going", "lips are", "lips are turning", "face is turning"],
+            ["grey", "gray", "purple"],
+        ),
+        *cross(["can't catch his", "can't catch her", "can't catch my"], ["breath"]),
+        "making gurgling sounds",
         "can't get air",
         "quit breathing",
     ],
@@ -55,6 +62,10 @@ VOCABULARY: dict[str, list[str]] = {
         "collapsed on the floor",
         "knocked out",
         "can't wake up",
+        "dropped to the floor",
+        "slumped over",
+        "won't come to",
+        "out cold",
     ],
     "SEIZURE": [
         *cross(["shaking", "jerking", "twitching", "convulsing"], STOP_TAIL + ["and can't talk"]),
@@ -62,6 +73,8 @@ VOCABULARY: dict[str, list[str]] = {
         "still jerking",
         "still shaking",
         "eyes rolled back",
+        *cross(["thrashing", "thrashing around"], ["", "and won't stop"]),
+        "having a fit",
     ],
     "CHEST_PAIN": [
         *cross(
@@ -71,6 +84,7 @@ VOCABULARY: dict[str, list[str]] = {
         *cross(["heart is", "pulse is"], ["beating so fast", "beating super fast", "going crazy"]),
         "crushing chest pain",
         "crushing pain in my chest",
+        *cross(["clutching", "grabbing"], ["his chest", "her chest", "my chest"]),
         "drenched in sweat",
         "sweating buckets",
     ],
@@ -176,6 +190,8 @@ VOCABULARY: dict[str, list[str]] = {
         "can't bend his legs",
         "can't bend her legs",
         "muscles locked up",
+        *cross(["suddenly", "suddenly really"], ["stiff", "tight"]),
+        "muscles are locking up",
         "rigid all over",
     ],
     "ITCHING": [
@@ -201,6 +217,7 @@ VOCABULARY: dict[str, list[str]] = {
             ["keeps beeping", "won't stop beeping", "keeps going off", "won't stop going off", "won't stop"],
         ),
         "pump is alarming",
+        *cross(["pump is", "pump alarm is"], ["screaming", "going crazy", "shrieking"]),
         "pump alarm is beeping",
     ],
     "PUMP_STOPPED": [
@@ -285,6 +302,7 @@ VOCABULARY: dict[str, list[str]] = {
         ),
         "pus is coming out",
         "yellow stuff is coming out",
+        *cross(["pus is coming out of", "pus coming out of", "pus is oozing from"], PLACES[:4]),
     ],
     "PARALYSIS": [
         *cross(

@@ -26,7 +26,11 @@ Danger reported as happening now is an emergency; a question about a risk is not
 2. REPORT rules: a subject (I, he, my husband, his incision, the pump...) in a present state followed
    by a sign ("he has a high fever", "my legs are numb", "my pump is beeping"). They do not fire when
    the clause is hypothetical ("what if", "how do I know if"), inverted as a general question
-   ("does he have", "can it make me"), or describes a long-standing condition ("for years").
+   ("does he have", "can it make me"), or describes what is not news: a long-standing condition
+   ("for years"), a habit ("always", "all the time", "in the mornings"), the reason for asking about
+   the therapy ("her legs are weak, can the pump help") or the operation itself ("during surgery").
+   Stiffness is a withdrawal sign when it is sudden, strong, or said with raising the dose ("he's
+   stiff, should I turn the pump up"); "he has always been stiff" is a caregiver's description.
 3. BARE rules: a short utterance that is not a question and names a sign without a subject
    ("chest pain", "son seizure", "high fever stiff neck"). Names of topics the page lists as side
    effects or complications ("dizziness", "bleeding", "paralysis") are not bare signs, so a topic
@@ -199,6 +203,9 @@ _SIGNS: dict[str, str] = {
         r"|shallow) breath(?:ing|s)?"
         r"|breathing (?:(?:very|really|so|too|kind of|a bit) )?(?:slow|slowly|shallow|funny|strange"
         r"|weird|hard|heavy|fast)"
+        r"|(?<!stomach )(?<!stomach is )(?<!belly is )(?<!tummy is )gurgling|rattling"
+        r"|(?:cannot|could not|can barely|can hardly) (?:get|catch) (?:a |his |her |my |their )?breath"
+        r"|breathing (?:is )?(?:labou?red|noisy|rattly)|fighting for (?:air|breath)|huffing and puffing"
     ),
     "unconscious": (
         r"unconscious|not conscious|(?:barely|hardly|semi) (?:conscious|awake)|in and out of consciousness"
@@ -213,6 +220,9 @@ _SIGNS: dict[str, str] = {
         r"|do) not recognize|(?:(?:does|do) not know|not knowing) (?:where|who|what)|talking nonsense"
         r"|acting (?:strange|strangely|weird|funny|crazy|different|out of character)"
         r"|confused(?! (?:about|by|with|on|as to|what|how|why|which|whether|if|can|could|please|repeat|say))"
+        r"|out of (?:his|her|my|their) (?:mind|head)|losing (?:his|her|my|their) mind|incoherent|babbling"
+        r"|raving|(?:very|really|so|super) agitated|combative|zoned out|glassy eyed|glazed over"
+        r"|staring (?:blankly|into space|at nothing)|not with it|(?:does|do) not know (?:me|us)"
     ),
     "seizure": r"(?:a|another) (?:seizure|convulsion|fit)|convulsions|shaking (?:all over|uncontrollably)"
     r"|(?:shaking|jerking|twitching|seizing) (?:nonstop|non stop)"
@@ -222,35 +232,59 @@ _SIGNS: dict[str, str] = {
     r"(?: and| so (?:bad|hard|much))?(?: \w+){0,2}?"
     r" (?:(?:will not|would not|cannot|could not|does not) stop|(?:cannot|could not|can barely) (?:talk|speak"
     r"|breathe|respond))"
-    r"|(?:jerking|twitching) (?:all over|uncontrollably)",
+    r"|(?:jerking|twitching) (?:all over|uncontrollably)"
+    r"|(?:stiffening|stiffened) (?:up )?and (?:jerking|shaking|twitching)|(?:jerking|shaking) and stiffening"
+    r"|(?:clenching|clenched) (?:his|her|my|their) (?:jaw|teeth)|(?:biting|bit) (?:his|her|my|their) tongue",
     "chest": r"chest pains?|pains? in (?:my|his|her|their|the) chest|(?:a )?heart attack|racing heart"
     r"|pounding heart|sweating (?:a lot|heavily|buckets|profusely|really bad)"
-    r"|(?:drenched|soaked) in sweat|a cold sweat",
+    r"|(?:drenched|soaked) in sweat|a cold sweat"
+    r"|palpitations|clammy|(?:sweaty|sweating) and (?:pale|grey|gray|shaky|shaking)"
+    r"|pale and (?:sweaty|clammy)",
     "stroke": r"talking funny|(?:suddenly|all of a sudden) (?:cannot|could not) (?:talk|speak)"
     r"|(?:weak|numb|drooping) on one side|slurred speech|slurring(?: (?:my|his|her|their) words)?"
     r"|cannot (?:lift|raise|move) (?:(?:my|his|her"
-    r"|their|one|an|the) )?arm",
+    r"|their|one|an|the) )?arm"
+    r"|(?:cannot|could not) (?:smile|talk straight|find (?:my|his|her|the) words"
+    r"|get (?:my|his|her|the) words out)"
+    r"|drooping on one side|(?:weak|numb|dead|heavy) (?:arm|leg|hand) on one side"
+    r"|(?:suddenly|all of a sudden) (?:slurring|blind|cannot see)"
+    r"|(?:lost|losing) (?:my|his|her|their) (?:vision|sight)",
     "fever": r"(?:(?:a|high|really|very|bad|raging|huge) )*fever|a (?:high )?temperature|high temperature"
-    r"|burning up|running a (?:high )?(?:fever|temperature)|feverish|(?:very|really|so|super) hot",
+    r"|burning up|running a (?:high )?(?:fever|temperature)|feverish|(?:very|really|so|super) hot"
+    r"|spiking (?:a )?(?:high )?(?:fever|temperature)|hot to the touch|roasting|on fire|boiling hot"
+    r"|shivering and (?:hot|burning)|(?:chills|shaking) and (?:a )?fever|fever and chills",
     "meningitis": r"(?:a )?stiff neck|neck stiffness"
     r"|(?:cannot|could not) (?:bend|move) (?:(?:my|his|her|their) )?neck"
     r"|(?:a )?headache (?:that )?(?:will not|would not|does not|is not going to|never) (?:go away|stop|quit)"
     r"|(?:(?:a|the|really|very|so) )*(?:severe|terrible|horrible|awful|bad|pounding|splitting|excruciating"
-    r"|worst|sudden|massive|killer) headache",
+    r"|worst|sudden|massive|killer) headache"
+    r"|(?:cannot|could not) stand (?:the )?light"
+    r"|(?:light|the light) (?:hurts|is hurting) (?:my|his|her|their) eyes",
     "dizzy": r"dizzy|dizziness|lightheaded|light headed|woozy|faint|vertigo|the spins",
     "drowsy": r"drowsy|(?:cannot|could not) keep (?:him|her|them|me) awake"
     r"|(?:very|so|really|extremely|super|too|abnormally|unusually) sleepy|groggy"
     r"|(?:cannot|could not|can barely) stay awake|(?:cannot|could not|can barely) keep (?:(?:my|his|her"
     r"|their) )?eyes open"
-    r"|falling asleep|nodding off|dozing off|hard to wake(?: up)?",
+    r"|falling asleep|nodding off|dozing off|hard to wake(?: up)?"
+    r"|lethargic|zonked|(?:so|very|really|super|extremely) (?:sluggish|dopey|drugged)|(?:acting|like) drunk",
     "floppy": r"floppy|(?<!\ba )limp|weak all over|weaker|weak everywhere|like a rag doll|loose all over"
-    r"|(?:cannot|could not) (?:hold|keep|lift) (?:(?:my|his|her|their) )?head(?: up)?",
+    r"|(?:cannot|could not) (?:hold|keep|lift) (?:(?:my|his|her|their) )?head(?: up)?"
+    r"|like (?:a )?(?:wet )?noodle|like jelly|(?:gone|went|going) (?:slack|soft|loose)|weak as a kitten"
+    r"|(?:so|too|really|very) weak (?:that )?(?:i|he|she|they) (?:cannot|can barely|could not)",
     "rigid": r"rigid|rock hard"
     r"|(?:cannot|could not) (?:bend|straighten) (?:(?:my|his|her|their) )?(?:legs|arms)"
     r"|so (?:stiff|tight) (?:i|he|she|they) (?:cannot|can barely) move"
     r"|(?:stiff|tight) and (?:cannot|could not) move|stiff as a board|locked up"
-    r"|stiff all over|frozen stiff",
-    "itching": r"itching|itchy|(?:an )?itch all over",
+    r"|stiff all over|frozen stiff"
+    r"|(?:suddenly|all of a sudden) (?:(?:really|very|so|super) )?(?:stiff|tight|stiffer|tighter)"
+    r"|(?:really|very|so|super|extremely|incredibly|terribly|way too|crazy) (?:stiff|tight)"
+    r"|stiff as a (?:rock|plank|statue|log)|(?:stiffening|seizing|locking|tensing|clenching) up|tensed up"
+    r"|tight all over|(?:stiff|tight) and (?:hot|confused|feverish|burning up|itchy|sweaty|shaking)"
+    r"|(?:stiffer|tighter) (?:and (?:stiffer|tighter)|than ever|by the (?:minute|hour))"
+    r"|(?:stiff|tight|spastic|spasming|cramping)(?: \w+){0,3}? (?:turn|crank|bump|raise|increase|up)"
+    r" (?:up )?(?:the |his |her |my |our )?(?:pump|dose|rate|baclofen|medicine)",
+    "itching": r"itching|itchy|(?:an )?itch all over|scratching (?:all over|like crazy|nonstop|non stop)"
+    r"|skin (?:is )?crawling",
     "tingling": r"tingling|tingly|pins and needles|numb|numbness|paralyzed|paralysed"
     r"|(?:cannot|could not) (?:move|feel) (?:(?:my|his|her|their|the|your) )?(?:legs?|feet|foot|toes"
     r"|lower body|body|arms|anything|them)"
@@ -259,11 +293,12 @@ _SIGNS: dict[str, str] = {
     "withdrawal": r"in (?:baclofen )?withdrawal|going through (?:baclofen )?withdrawal"
     r"|having (?:baclofen )?withdrawal"
     r"|withdrawing",
-    "vomiting": r"throwing up|vomiting|puking",
+    "vomiting": r"throwing up|vomiting|puking|being sick|retching|dry heaving",
     "spasticity": r"(?:spasming|spasms|cramping)(?: \w+){0,3} (?:will not|would not|does not|cannot) stop",
-    "bleeding": r"bleeding|losing blood",
-    "infection": r"infected|an infection|pus",
-    "fluid_leak": r"(?:leaking|wet with|oozing|draining) (?:clear )?fluid",
+    "bleeding": r"bleeding|losing blood|gushing|spurting|pouring blood",
+    "infection": r"infected|an infection|pus|festering|red streaks",
+    "fluid_leak": r"(?:leaking|wet with|oozing|draining|dripping|seeping|trickling)"
+    r" (?:clear )?(?:fluid|liquid)",
     "pump": r"(?:missed|forgot|skipped) (?:(?:my|his|her|their|our|the|a|an) )?(?:pump )?refill"
     r"|(?:overdue|late) for (?:(?:my|his|her|their|our|the|a|an) )?(?:pump )?refill"
     r"|(?:ran|run|running) out of (?:baclofen|medicine|medication|meds)"
@@ -293,16 +328,19 @@ _BODY = {
         r"numb|weak|weaker|dead|limp|floppy|gave out|stopped working|quit working|giving out|gave way"
         r"|paralyzed|paralysed|tingling|tingly"
         r"|pins and needles|not moving|will not move|spasming(?: \w+){0,3} (?:will not|would not"
-        r"|does not|cannot) stop",
+        r"|does not|cannot) stop|buckled|(?:will not|do not|does not) work|not working|went to jelly",
     ),
     "muscles": (
         r"arms?|body|whole body|muscles|neck",
-        r"floppy|limp|rigid|stiff as a board|locked(?: up)?|tingling|numb|stiff",
+        r"floppy|limp|rigid|stiff as a board|locked(?: up)?|tingling|numb|stiff|locking(?: up)?|seizing up"
+        r"|tensing up|clenching|clenched|rock solid|like (?:a )?(?:rock|board|jelly)",
     ),
     "spasticity": (
         r"spasticity|spasms?|stiffness|tightness|tone|cramps|cramping",
         r"back|coming back|came back|returning|returned|worse|getting worse|out of control|bad again"
-        r"|(?:will not|would not|does not|cannot) stop",
+        r"|(?:will not|would not|does not|cannot) stop"
+        r"|strong|stronger|with a vengeance|full force|all at once|violent|worse than ever|like crazy"
+        r"|nonstop|non stop",
     ),
     "blood_pressure": (
         r"blood pressure|bp",
@@ -312,19 +350,21 @@ _BODY = {
         r"incision|incisions|wound|cut|scar|stitches|staples|pump site|incision site|catheter site|site",
         r"leaking|oozing|draining|dripping|weeping|wet|open|opened|red|hot|swollen|puffy|bleeding|infected"
         r"|pus|coming apart|split|came open|come open|split open|opened up"
-        r"|popped(?: open)?|burst(?: open)?",
+        r"|popped(?: open)?|burst(?: open)?|gushing|pouring|spurting|gaping|wide open|smells|stinks"
+        r"|warm|inflamed|festering|angry|streaky|(?:yellow|green) (?:stuff|gunk|goo)|seeping|crusty",
     ),
     "fluid": (
         r"fluid|clear fluid|liquid|water|pus|clear stuff|yellow stuff|green stuff",
-        r"leaking|coming out|oozing|draining|dripping|seeping|pouring",
+        r"leaking|coming out|oozing|draining|dripping|seeping|pouring|trickling|running out|soaking",
     ),
     "temperature": (
         r"temperature|temp",
         r"high|very high|a hundred|hundred|over a hundred|through the roof|up",
     ),
     "dizzy": (r"room|everything|head", r"spinning"),
+    "headache": (r"head", r"pounding|splitting|exploding|throbbing|killing (?:me|him|her|them)"),
     "back": (r"back", r"wet|soaked|leaking|dripping"),
-    "skin": (r"skin", r"itchy|itching|burning up|hot"),
+    "skin": (r"skin", r"itchy|itching|burning up|hot|crawling|on fire"),
     "pump": (
         r"pump|alarm|pump alarm|pumps alarm",
         r"(?:will not|would not|does not|cannot|keeps|keep) (?:stop )?(?:beeping|alarming|going off)"
@@ -333,7 +373,10 @@ _BODY = {
         r"|making (?:\w+ ){0,3}(?:noise|sound|noises|sounds)|empty|stopped|quit|died|dead|broken|broke"
         r"|(?:will not|would not) stop|out of (?:medicine|baclofen|medication|meds)"
         r"|not working|failed|failing|ran out|run out|running out|ran dry|run dry|running dry"
-        r"|running low|low",
+        r"|running low|low"
+        r"|screaming|shrieking|squealing|whining|wailing|chiming|dinging|going crazy|going nuts|flashing"
+        r"|vibrating|making a racket|acting up|malfunctioning"
+        r"|flipped(?: over)?|sticking out|poking out|popped out|turned over",
     ),
     "refill": (r"refill|refill appointment", r"missed|skipped|forgotten|overdue|late|past due"),
     "device": (
@@ -344,7 +387,7 @@ _BODY = {
         r"catheter|tube|tubing",
         r"kinked|broken|broke|cracked|disconnected|came out|come out|pulled out|blocked|leaking|moved|damaged"
         r"|came apart|come apart|coming apart|fell apart|came loose|come loose|snapped|split|came undone"
-        r"|problems?",
+        r"|problems?|fell out|slipped out|pulled|yanked out|pinched|clogged|severed|torn|tore",
     ),
 }
 # "the cut from the surgery is all red": a short phrase naming where or which, then the state.
@@ -362,7 +405,13 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|take (?:my|his|her|their) (?:own )?life"
         r"|wants? to die|want to be dead|better off dead|(?:does|do) not want to (?:live|be alive|be here)"
         r"|(?:hurt|harm|cut)(?:ing)? (?:my|him|her|them)sel(?:f|ves)|self harm|no reason to live|988"
-        r"|(?:took|swallowed|taken|overdosed)(?: \w+){0,5} on purpose",
+        r"|(?:took|swallowed|taken|overdosed)(?: \w+){0,8} on purpose"
+        # a whole bottle reads as intent; "too many pills" alone is an overdose (911 without 988)
+        r"|(?:took|swallowed|taken|downed) (?:a |the )?(?:whole|full|entire) (?:bottle|box|pack|packet)"
+        r"|(?:going to|want to|wants to|thinking about|talking about|trying to) (?:end|ending) (?:it|things"
+        r"|everything)|(?:cannot|can not) go on (?:like this|anymore|living)"
+        r"|no point (?:in )?living|not worth living|wish(?:es)? (?:i|he|she|they) (?:was|were) dead"
+        r"|(?:hang|hanging|shoot|shooting) (?:my|him|her)self",
     ),
     (
         EMERGENCY,
@@ -372,6 +421,9 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|need help (?:right )?now|need help fast"
         r"|help (?:me )?quick|(?:somebody|someone|anybody|anyone) help|help help|get help (?:right )?now"
         r"|call for help|send help|(?:am|is|are) dying|having a stroke"
+        r"|life threatening|hurry up|please hurry|hurry please"
+        r"|(?:need|get|send) (?:me |him |her |us )?(?:a )?(?:doctor|medic|nurse) (?:right now|now|fast|quick"
+        r"|immediately|asap)"
         r"|(?:something )?(?:bad|terrible|awful|wrong) is happening to",
     ),
     (
@@ -381,8 +433,13 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|(?:barely|hardly) breathing|quit breathing|gasping"
         r"|(?:cannot|could not) catch (?:my|his|her|their|a) breath|struggling for (?:air|breath)"
         r"|(?:cannot|could not) get (?:enough|any) (?:air|breath)"
-        r"|(?:cannot|could not) get (?:any )?air|(?:turning|going) blue|(?:lips|face|skin) (?:is "
-        r"|are )?(?:turning |going )?blue",
+        r"|(?:cannot|could not) get (?:any )?air"
+        # the colour of someone short of air (not "my hair is turning grey")
+        r"|(?<!hair )(?<!hair is )(?<!hair are )"
+        r"(?:turning|going|gone|went|turned) (?:blue|purple|grey|gray|ashen)"
+        r"|(?:lips|face|skin|fingers|fingernails|nails|mouth) (?:is |are )?"
+        r"(?:turning |going |all |really |so )?(?:blue|purple|grey|gray|ashen|dusky)"
+        r"|(?:gurgling|rattling|choking) (?:sounds?|noises?)|choking on",
     ),
     (
         EMERGENCY,
@@ -393,14 +450,29 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|found (?:him|her|them|my \w+) (?:on the floor|unconscious|passed out|not breathing)"
         r"|lost consciousness|losing consciousness|is out cold"
         r"|(?:going to|about to) (?:pass out|faint|black out|collapse)"
-        r"|(?:cannot|could not) get (?:him|her|them) to (?:wake|respond)",
+        r"|(?:cannot|could not) get (?:him|her|them) to (?:wake|respond)"
+        r"|(?:will not|would not|cannot|could not|not) (?:come|coming) (?:round|around|to(?= *$| and| yet"
+        r"| at all| now| please| help| what))"
+        r"|(?:dropped|slumped|crumpled|collapsed|went down) (?:to|on|onto) the (?:floor|ground)"
+        r"|slumped over|hit the (?:floor|ground)|(?:lying|laying) (?:on the floor|on the ground|lifeless)"
+        r"|lifeless|(?:will not|would not|cannot|does not) open (?:my|his|her|their) eyes",
     ),
     (
         EMERGENCY,
         "seizure",
         r"having (?:a |another )?(?:seizure|convulsion|fit)s?|seizing|convulsing|had (?:a|another) seizure"
         r"|in a seizure|seizure right now|foaming at the mouth|eyes (?:are )?(?:rolling|rolled) back"
+        r"|thrashing|having (?:a )?fits?"
+        r"|(?:shaking|jerking|twitching|convulsing) (?:violently|uncontrollably)"
         r"|(?:twitching|jerking|shaking) and (?:(?:his|her|my|their) )?eyes (?:are )?(?:rolling|rolled)",
+    ),
+    (
+        EMERGENCY,
+        "chest",
+        r"(?:clutching|grabbing|gripping|holding|clawing) (?:at )?(?:my|his|her|their|the) (?:chest|heart)"
+        r"|(?:crushing|squeezing) (?:pain )?(?:in )?(?:my|his|her|their|the)? ?chest"
+        r"|(?:elephant|weight) (?:sitting )?on (?:my|his|her|their) chest"
+        r"|(?:pain|numb|tingling|hurts)(?: \w+){0,3} (?:down|in) (?:my|his|her|their) left arm",
     ),
     (
         EMERGENCY,
@@ -410,14 +482,20 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|blood (?:is )?all over|blood (?:keeps|will not stop) (?:coming|pouring|gushing)"
         r"|bleeding (?:a lot|heavily|badly|everywhere|so much|really bad|like crazy)|(?:a )?lot of blood"
         r"|losing a lot of blood|blood (?:is )?everywhere"
-        r"|blood (?:will not|would not) stop",
+        r"|blood (?:will not|would not) stop"
+        r"|(?:gushing|pouring|spurting|squirting|pumping|streaming) (?:out )?blood"
+        r"|blood (?:is |keeps )?(?:gushing|pouring|spurting|squirting|pumping|streaming)"
+        r"|pool of blood|(?:soaked|covered|drenched) (?:in|with) blood|bleeding (?:through|out)"
+        r"|hemorrhag\w*|haemorrhag\w*",
     ),
     (
         EMERGENCY,
         "fall",
         r"fell|fallen|(?:cannot|could not) get up|took a (?:bad |hard )?fall"
         r"|hit (?:(?:my|his|her|their|the) )?head|had a (?:bad |hard )?fall"
-        r"|broke (?:my|his|her|their) (?:hip|leg|arm|neck|back)",
+        r"|broke (?:my|his|her|their) (?:hip|leg|arm|neck|back)"
+        r"|took a (?:bad |hard )?tumble|slipped and (?:hit|hurt|banged|broke)"
+        r"|(?:banged|smacked|cracked|bumped) (?:my|his|her|their) head",
     ),
     (
         EMERGENCY,
@@ -426,7 +504,11 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|(?:cannot|could not) keep anything down"
         r"|(?:throwing up|vomiting|puking) (?:nonstop|non stop|all (?:day|night|morning)|everything|blood"
         r"|for hours|over and over|and (?:cannot|will not|would not) stop)|keeps? (?:throwing up"
-        r"|vomiting|puking)",
+        r"|vomiting|puking)"
+        r"|(?:throwing up|vomiting|puking|coughing up|spitting up) (?:up )?blood|projectile vomiting"
+        r"|(?:cannot|could not) keep (?:food|water|fluids|liquids|anything) down"
+        r"|(?:been|being) sick all (?:day|night|morning)|(?:cannot|could not|will not) stop (?:being sick"
+        r"|retching|heaving|gagging)|dry heaving",
     ),
     (
         EMERGENCY,
@@ -455,6 +537,7 @@ _CONDITIONAL = frozenset(
 _INVERSION = frozenset(
     {"do", "does", "did", "can", "could", "will", "would", "should", "might", "may", "must", "shall"}
     | {"to", "make", "makes", "let", "cause", "causes", "be", "ever", "usually", "sometimes", "often"}
+    | {"always", "normally", "generally", "typically", "occasionally"}  # habit, not news
 )
 _BOUNDARY = frozenset(
     {"but", "so", "because", "please", "help", "oh", "ok", "okay", "alexa", "hey", "then", "now"}
@@ -468,7 +551,20 @@ _CHRONIC_RE = re.compile(
     r"|for (?:a )?long time|since (?:birth|childhood|(?:he|she|i|they) was|(?:his|her|my|their|the"
     r"|a) (?:accident|injury|birth|stroke|diagnosis|surgery years))"
     r"|all (?:his|her|my|their) life|from birth|born with|from the (?:waist|neck|chest) down"
-    r"|years ago|ever since)\b"
+    r"|years ago|ever since"
+    # habit: how it usually is, not what is happening now
+    r"|all the time|every (?:day|morning|evening)|most (?:days|of the time|mornings)"
+    r"|in the (?:mornings|evenings)"
+    r"|on and off|off and on|from time to time|at times|sometimes|usually|always|whenever|every time"
+    r"|when it (?:is|gets)"
+    # a candidacy question: the sign describes why they are asking about the therapy
+    r"|(?:can|could|would|will|might|does|do|is) (?:the |a |an |this |that )?(?:pump|therapy|treatment|itb"
+    r"|baclofen pump|surgery) (?:help|work|fix|loosen|let|be|make|improve|stop|ease|relax)"
+    r"|(?:is|are|would|could|will) (?:he|she|i|they|it|this|the pump) (?:be )?(?:a )?(?:good )?(?:candidate"
+    r"|right for|an option|worth it|eligible)"
+    r"|(?:would|could|can|will) (?:he|she|i|they) (?:qualify|benefit)"
+    # the operation itself: what the surgeons see and do, not what is happening at home
+    r"|during (?:the |a |an )?(?:surgery|operation|procedure|implant))\b"
 )
 _QUESTION_START = frozenset(
     {"can", "could", "will", "would", "does", "do", "did", "is", "are", "am", "was", "were", "what", "how"}
