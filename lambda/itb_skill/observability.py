@@ -38,7 +38,6 @@ from ask_sdk_model import RequestEnvelope
 from ask_sdk_runtime.exceptions import AskSdkException
 
 from itb_skill import content, safety
-from itb_skill.serializer import RequestSerializer
 from itb_skill.speech import to_ssml
 
 NAMESPACE = "ITBPumpSkill"
@@ -335,7 +334,6 @@ def _sdk_handler(skill_builder):
     The SDK's own wrapper builds a new ``CustomSkill`` (its configuration and one handler chain per
     registered handler) for every request; the handlers, interceptors and serializer are the same each
     time. Built again only when ``skill_builder.skill_id`` changes, so it may still be set at any time.
-    Requests are read by ``serializer.RequestSerializer``: the SDK's deserializer, with the same results.
     """
     built: dict[str, Any] = {}
 
@@ -343,7 +341,6 @@ def _sdk_handler(skill_builder):
         skill = built.get("skill")
         if skill is None or built.get("skill_id") != skill_builder.skill_id:
             skill = CustomSkill(skill_configuration=skill_builder.skill_configuration)
-            skill.serializer = RequestSerializer()  # the SDK's, with its per-request lookups kept (issue 7)
             built.update(skill=skill, skill_id=skill_builder.skill_id)
         request_envelope = skill.serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
         response_envelope = skill.invoke(request_envelope=request_envelope, context=context)
