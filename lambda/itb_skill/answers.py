@@ -93,6 +93,11 @@ def simple_reply(
     )
 
 
+def fallback_reply(content: Content) -> Reply:
+    """What the skill says to anything it cannot place: the help-like fallback, counted as a fallback."""
+    return simple_reply(content, "fallback", outcome="fallback")
+
+
 def emergency_reply(kind: str) -> Reply:
     """Built from safety constants only: no content, no storage, no network."""
     speech = safety.emergency_speech(kind)

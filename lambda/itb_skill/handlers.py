@@ -170,10 +170,7 @@ class TopicHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)
         topic_id = answers.route(texts, get_intent_name(handler_input), slot_ids(handler_input))
-        if topic_id:
-            reply = answers.topic_reply(texts, topic_id)
-        else:
-            reply = answers.simple_reply(texts, "fallback", outcome="fallback")
+        reply = answers.topic_reply(texts, topic_id) if topic_id else answers.fallback_reply(texts)
         return respond_with_content(handler_input, reply, texts)
 
 
@@ -187,10 +184,7 @@ class QuestionHandler(AbstractRequestHandler):
         texts = locale_content(handler_input)
         query = next(iter(slot_texts(handler_input)), None)
         topic_id = answers.find_topic(texts, query)
-        if topic_id is None:
-            reply = answers.simple_reply(texts, "fallback", outcome="fallback")
-        else:
-            reply = answers.topic_reply(texts, topic_id)
+        reply = answers.fallback_reply(texts) if topic_id is None else answers.topic_reply(texts, topic_id)
         return respond_with_content(handler_input, reply, texts)
 
 
@@ -283,8 +277,7 @@ class FallbackHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)
-        reply = answers.simple_reply(texts, "fallback", outcome="fallback")
-        return respond_with_content(handler_input, reply, texts)
+        return respond_with_content(handler_input, answers.fallback_reply(texts), texts)
 
 
 class SessionEndedHandler(AbstractRequestHandler):
@@ -308,8 +301,7 @@ class UnknownRequestHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)
-        reply = answers.simple_reply(texts, "fallback", outcome="fallback")
-        return respond_with_content(handler_input, reply, texts)
+        return respond_with_content(handler_input, answers.fallback_reply(texts), texts)
 
 
 class CatchAllExceptionHandler(AbstractExceptionHandler):
