@@ -98,6 +98,18 @@ def fallback_reply(content: Content) -> Reply:
     return simple_reply(content, "fallback", outcome="fallback")
 
 
+def again_reply(content: Content, last: dict, offer: object, lead_in: str | None = None) -> Reply:
+    """The remembered ``last`` reply said again (after ``lead_in``), keeping what "yes" would play."""
+    return Reply(
+        speech=last["speech"] if lead_in is None else f"{lead_in} {last['speech']}",
+        reprompt=last.get("reprompt") or content.text("anything_else"),
+        card_title=last.get("card_title"),
+        card_text=last.get("card_text"),
+        topic=last.get("topic"),
+        attributes={OFFER: offer} if offer else {},
+    )
+
+
 def emergency_reply(kind: str) -> Reply:
     """Built from safety constants only: no content, no storage, no network."""
     speech = safety.emergency_speech(kind)

@@ -222,15 +222,7 @@ class RepeatHandler(AbstractRequestHandler):
         last = attributes.get(answers.LAST)
         # Only a remembered answer that still says something (session attributes come back from outside).
         if isinstance(last, dict) and isinstance(last.get("speech"), str) and to_card(last["speech"]).strip():
-            offer = attributes.get(answers.OFFER)
-            reply = Reply(
-                speech=last["speech"],
-                reprompt=last.get("reprompt") or texts.text("anything_else"),
-                card_title=last.get("card_title"),
-                card_text=last.get("card_text"),
-                topic=last.get("topic"),
-                attributes={answers.OFFER: offer} if offer else {},
-            )
+            reply = answers.again_reply(texts, last, attributes.get(answers.OFFER))
         else:
             reply = answers.simple_reply(texts, "nothing_to_repeat")
         return respond_with_content(handler_input, reply, texts)

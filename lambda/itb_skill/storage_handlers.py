@@ -69,14 +69,8 @@ class PaceHandler(AbstractRequestHandler):
         again = _last_answer(attributes) if pace == "slow" else None
         if again is not None:
             # "Say that again slower": someone who missed an answer hears it again, at the new pace.
-            offer = attributes.get(answers.OFFER)
-            reply = Reply(
-                speech=f"{texts.text('pace_slow_again')} {again['speech']}",
-                reprompt=again.get("reprompt") or texts.text("anything_else"),
-                card_title=again.get("card_title"),
-                card_text=again.get("card_text"),
-                topic=again.get("topic"),
-                attributes={answers.OFFER: offer} if offer else {},
+            reply = answers.again_reply(
+                texts, again, attributes.get(answers.OFFER), texts.text("pace_slow_again")
             )
         return respond_with_content(handler_input, reply, texts)
 
