@@ -12,6 +12,7 @@ from itb_skill.speech import Reply
 # Session attribute keys.
 OFFER = "offer"  # {"topic": id, "part": n}: what "yes" will play
 LAST = "last"  # the last reply's texts, for "repeat"
+PACE = "pace"  # "normal" or "slow": set by the pace handler and the stored profile, read by ``respond``
 
 
 def topic_reply(content: Content, topic_id: str, part: int = 0) -> Reply:

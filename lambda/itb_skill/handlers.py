@@ -25,7 +25,6 @@ QUESTION_SLOT = "query"
 # Free text after a subject ("my ...", "he ...", "she ..."): screened like every slot (a report of danger
 # goes to 911 first), otherwise answered like a question.
 REPORT_INTENT = "ReportIntent"
-PACE = "pace"
 
 
 # ---- request helpers: defensive, because a malformed request must never raise here ----
@@ -81,7 +80,7 @@ def locale_content(handler_input: HandlerInput) -> content.Content:
 def respond(handler_input: HandlerInput, reply: Reply, phones=None) -> Response:
     """Turn a ``Reply`` into the Alexa response, and remember it for "repeat" and "yes"."""
     attributes = session_attributes(handler_input)
-    pace = attributes.get(PACE, "normal")
+    pace = attributes.get(answers.PACE, "normal")
     builder = handler_input.response_builder
     builder.speak(to_ssml(reply.speech, phones, pace))
     if reply.reprompt and not reply.end_session:

@@ -62,7 +62,7 @@ class PaceHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         pace = PACE_INTENTS[get_intent_name(handler_input)]
         attributes = session_attributes(handler_input)
-        attributes[storage_session.PACE] = pace
+        attributes[answers.PACE] = pace
         handler_input.attributes_manager.session_attributes = attributes
         texts = locale_content(handler_input)
         reply = answers.simple_reply(texts, f"pace_{pace}")

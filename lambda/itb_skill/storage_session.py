@@ -28,13 +28,13 @@ from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
 from itb_skill import config, storage
+from itb_skill.answers import PACE
 from itb_skill.handlers import EmergencyHandler
 from itb_skill.storage import Profile, StorageError
 
 logger = logging.getLogger(__name__)
 
 MEMORY = "memory"  # session attribute: {"status", "stored": profile dict | None, "since", "topic"}
-PACE = "pace"  # session attribute read by handlers.respond (same name)
 LOADED, UNAVAILABLE, SAVED, FORGOTTEN = "loaded", "unavailable", "saved", "forgotten"
 # Sessions less than this apart are one visit (a session that timed out while the user found a pen).
 VISIT_GAP_SECONDS = 60 * 60
