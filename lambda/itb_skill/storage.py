@@ -124,6 +124,13 @@ def _kind(error: BaseException) -> str:
     return code if isinstance(code, str) and code.isidentifier() else type(cause).__name__
 
 
+def _epoch_seconds(clock: Callable[[], float] | None) -> int:
+    """Now by ``clock`` (tests) or the system clock, in whole seconds: expiry is compared in these."""
+    import time
+
+    return int((clock or time.time)())
+
+
 # ---- the in-memory fake ----
 
 
@@ -171,9 +178,7 @@ class SqliteStore:
         self._file: tuple[int, int] | None = None
 
     def _now(self) -> int:
-        import time
-
-        return int((self._clock or time.time)())
+        return _epoch_seconds(self._clock)
 
     def _connection(self):
         import sqlite3
@@ -313,9 +318,7 @@ class DynamoStore:
         return self._adapter_instance
 
     def _now(self) -> int:
-        import time
-
-        return int((self._clock or time.time)())
+        return _epoch_seconds(self._clock)
 
     def load(self, key: str) -> Profile | None:
         try:
