@@ -169,6 +169,22 @@ def test_danger_in_an_unreadable_envelope_still_says_call_911_now(lambda_handler
     assert line["outcome"] == "emergency" and line["Emergencies"] == 1
 
 
+@pytest.mark.parametrize(
+    ("intent", "slots"),
+    [
+        ("EmergencyIntent", {}),  # the intent alone is enough, as on the normal path
+        ("ReportIntent", {"report": envelope.slot("report", "is really lightheaded")}),  # "she {report}"
+    ],
+    ids=["emergency-intent", "report-clause"],
+)
+def test_an_unreadable_emergency_is_screened_like_a_readable_one(intent, slots, lambda_handler):
+    event = envelope.Session().envelope(envelope.intent_request(intent, slots))
+    event["request"]["timestamp"] = "not a time"
+    heard = envelope.read_response(lambda_handler(event, None))
+    assert heard.speech.startswith("Call 911 now.")
+    assert heard.end_session is True
+
+
 @pytest.mark.parametrize("event", [None, "hello", 42, [], {}], ids=repr)
 def test_not_even_an_envelope_gets_the_911_answer(event, lambda_handler):
     assert_error_answer(envelope.read_response(lambda_handler(event, None)))

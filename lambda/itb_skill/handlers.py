@@ -19,7 +19,7 @@ from itb_skill.speech import Reply, escape, to_card, to_ssml
 
 logger = logging.getLogger(__name__)
 
-EMERGENCY_INTENT = "EmergencyIntent"
+EMERGENCY_INTENT = safety.EMERGENCY_INTENT
 QUESTION_INTENT = "QuestionIntent"
 QUESTION_SLOT = "query"
 # Free text after a subject ("my ...", "he ...", "she ..."): screened like every slot (a report of danger

@@ -277,10 +277,18 @@ def _refused(exc: Exception, event: object, skill_id: str | None) -> bool:
 
 
 def _danger_in_slots(event: object) -> safety.Danger | None:
-    slots = _get(_get(_get(event, "request"), "intent"), "slots")
+    """Danger in a request the SDK could not read: the emergency intent, or any slot that reports it.
+
+    Slots are screened the widest way (``screen_report`` also reads a clause whose subject was the
+    carrier phrase, as ReportIntent sends it), since the intent's own rule cannot be trusted here."""
+    intent = _get(_get(event, "request"), "intent")
+    if _get(intent, "name") == safety.EMERGENCY_INTENT:
+        return safety.Danger(safety.EMERGENCY, "intent")
+    slots = _get(intent, "slots")
     values = slots.values() if isinstance(slots, dict) else slots if isinstance(slots, list) else ()
     for slot in values:
-        danger = safety.screen(_get(slot, "value"))
+        value = _get(slot, "value")
+        danger = safety.screen_report(value) if isinstance(value, str) else None
         if danger is not None:
             return danger
     return None

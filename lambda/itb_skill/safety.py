@@ -45,6 +45,7 @@ from functools import cache
 
 EMERGENCY = "emergency"
 CRISIS = "crisis"  # thoughts of suicide or self-harm: 911 and the 988 Lifeline
+EMERGENCY_INTENT = "EmergencyIntent"  # the interaction model's intent for danger: always 911
 
 EMERGENCY_SPEECH = (
     "Call 911 now. I can't call for you. "
