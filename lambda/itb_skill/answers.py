@@ -62,14 +62,26 @@ _WORD = re.compile(r"[a-z]+")
 def find_topic(content: Content, text: str | None) -> str | None:
     """Best topic for free text by keyword overlap, or None. Used for AMAZON.SearchQuery slots.
     A keyword of several words counts once per word, so "how long surgery" beats "surgery"."""
+    return _best_match(((topic.id, topic.keywords) for topic in content.topics.values()), text)
+
+
+def find_statement(content: Content, text: str | None) -> str | None:
+    """What answers free text that named no topic but still says something we can answer, by the same
+    keyword overlap: a ``strings`` key ("I have a question", "I'm nervous") or a topic id ("I think I
+    want the pump"); or None. These keywords are too loose to compete with the topics' own."""
+    return _best_match(content.statements.items(), text)
+
+
+def _best_match(candidates, text: str | None) -> str | None:
+    """The candidate (id, keywords) whose keywords cover the most words of ``text``; first wins a tie."""
     if not text:
         return None
     words = set(_WORD.findall(text.lower()[:500]))
     best, best_score = None, 0
-    for topic in content.topics.values():
-        score = sum(count for needed, count in _keyword_words(topic.keywords) if needed <= words)
+    for candidate_id, keywords in candidates:
+        score = sum(count for needed, count in _keyword_words(keywords) if needed <= words)
         if score > best_score:
-            best, best_score = topic.id, score
+            best, best_score = candidate_id, score
     return best
 
 
@@ -92,6 +104,19 @@ def simple_reply(
         end_session=end_session,
         outcome=outcome,
     )
+
+
+def free_text_reply(content: Content, text: str | None) -> Reply:
+    """Free text answered by its topic, else by a statement's reply, else by the fallback."""
+    topic_id = find_topic(content, text)
+    if topic_id is not None:
+        return topic_reply(content, topic_id)
+    statement = find_statement(content, text)
+    if statement is None:
+        return fallback_reply(content)
+    if statement in content.topics:
+        return topic_reply(content, statement)
+    return simple_reply(content, statement)
 
 
 def fallback_reply(content: Content) -> Reply:

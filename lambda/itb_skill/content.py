@@ -48,6 +48,9 @@ class Content(NamedTuple):
     phones: dict[str, Phone]
     topics: dict[str, Topic]
     intents: dict[str, IntentRoute]
+    # Free text that matched no topic keyword but still says something we can answer: a ``strings`` key
+    # ("I have a question", "I'm scared") or a topic id ("I think I want the pump") -> looser keywords.
+    statements: dict[str, tuple[str, ...]]
 
     def text(self, key: str) -> str:
         return self.strings[key]
@@ -69,7 +72,8 @@ def _parse(raw: dict, locale: str) -> Content:
     }
     intents = {name: IntentRoute(**route) for name, route in raw["intents"].items()}
     phones = {name: Phone(**phone) for name, phone in raw["phones"].items()}
-    return Content(locale, dict(raw["strings"]), phones, topics, intents)
+    statements = {key: tuple(words) for key, words in raw.get("statements", {}).items()}
+    return Content(locale, dict(raw["strings"]), phones, topics, intents, statements)
 
 
 @cache

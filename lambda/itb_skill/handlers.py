@@ -174,7 +174,7 @@ class TopicHandler(AbstractRequestHandler):
 
 
 class QuestionHandler(AbstractRequestHandler):
-    """Free text (AMAZON.SearchQuery) matched to a topic by keywords; otherwise the fallback."""
+    """Free text (AMAZON.SearchQuery): a topic, or a statement's reply, by keywords; else the fallback."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name(QUESTION_INTENT)(handler_input) or is_intent_name(REPORT_INTENT)(handler_input)
@@ -182,8 +182,7 @@ class QuestionHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)
         query = next(iter(slot_texts(handler_input)), None)
-        topic_id = answers.find_topic(texts, query)
-        reply = answers.fallback_reply(texts) if topic_id is None else answers.topic_reply(texts, topic_id)
+        reply = answers.free_text_reply(texts, query)
         return respond_with_content(handler_input, reply, texts)
 
 
