@@ -503,6 +503,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "no_info_daily_life": ("is driving safe with the pump", "how does the pump affect travel"),
     "no_info_success": ("what is the success rate", "do you have information about statistics"),
     "medical_advice": ("should I change my dose", "can I stop my pills", "can I drink alcohol with the pump"),
+    "get_started": ("how do I get started", "what is the first step", "how can my son get started"),
 }
 
 
