@@ -8,7 +8,7 @@
 
 The emergency path never touches storage: the same screening as ``EmergencyHandler`` runs first here.
 A storage fault is logged (operation and error kind only) and the session goes on unpersonalized.
-A Lambda invocation makes at most one storage call, so the bounded retries of one call (see
+A Lambda invocation makes at most one storage call, so the bounded timeouts of one call (see
 ``storage``) are the worst case a user waits.
 
 Response interceptors do not run when an exception handler answered. That is harmless here: the
