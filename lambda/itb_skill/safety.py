@@ -218,7 +218,9 @@ _SIGNS: dict[str, str] = {
         r" (?:him|her|them|me|us|my|his|the|\w+ma|\w+pa|mom|dad)\b"
         r"|out cold|out of it|not making (?:any )?sense|delirious|disoriented"
         r"|hallucinating|confusion|not acting (?:right|like (?:him|her|my|them)sel(?:f|ves))|(?:does"
-        r"|do) not recognize|(?:(?:does|do) not know|not knowing) (?:where|who|what)|talking nonsense"
+        r"|do) not recognize|(?:(?:does|do) not know|not knowing) (?:(?:where|who) (?:he|she|i|they|we|you)"
+        r" (?:is|am|are|live|lives)|what (?:day|year|month|time) it is|what is (?:going on|happening))"
+        r"|talking nonsense"
         r"|acting (?:strange|strangely|weird|funny|crazy|different|out of character)"
         r"|confused(?! (?:about|by|with|on|as to|what|how|why|which|whether|if|can|could|please|repeat|say))"
         r"|out of (?:his|her|my|their) (?:mind|head)|losing (?:his|her|my|their) mind|incoherent|babbling"
@@ -651,8 +653,17 @@ _TOPIC_NAMES = frozenset(
 _ARTICLE_RE = re.compile(r"^(?:the|a|an|about|some) ")
 
 
+# A fear of what might come ("afraid of being paralyzed", "worried about him getting an infection").
+_FEARED_RE = re.compile(
+    r"\b(?:afraid|scared|worried|fearful|frightened|terrified|nervous|concerned|fear) (?:of|about)"
+    r"(?: \w+)? (?:being|getting|becoming|going|having|ending up)(?: \w+)?$"
+)
+
+
 def _hypothetical(text: str, start: int, end: int) -> bool:
     """True when the clause around ``text[start:end]`` asks or supposes rather than reports."""
+    if _FEARED_RE.search(text[:start].rstrip()):
+        return True
     before = text[:start].split()
     while before and before[-1] in _DETERMINERS:  # "why would my legs feel numb": the match began at "legs"
         before = before[:-1]
