@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup chat test lint unit package fuzz bench
+.PHONY: setup chat test lint unit package fuzz bench review
 
 $(STAMP): pyproject.toml requirements-dev.txt lambda/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,9 @@ lint: setup
 	$(BIN)/model-lint
 	$(BIN)/cfn-lint template.yaml
 
+# The browser tests (tests/test_review_browser.py, marker "browser") run in `make review`.
 unit: setup
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not browser"
 
 test: lint unit
 
@@ -53,3 +54,13 @@ voice-check: $(VOICE_STAMP)
 	@command -v espeak-ng >/dev/null && command -v sox >/dev/null || { \
 		echo "voice-check needs espeak-ng and sox: sudo apt-get install -y espeak-ng sox"; exit 2; }
 	PYTHONPATH=lambda:tools $(BIN)/python -m voice.check
+
+# ---- clinician sign-off report (needs Debian's chromium, see README "Clinical sign-off") ----
+# build/review/review.html (self-contained), review.pdf and review.png. SOURCES=DIR reads the patient page
+# and the safety facts from DIR instead of ../shared/source.
+SOURCES ?=
+review: setup
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || { \
+		echo "review needs headless Chromium: sudo apt-get install -y chromium"; exit 2; }
+	$(BIN)/pytest -m browser tests/test_review_browser.py
+	$(BIN)/clinical-review --out build/review $(if $(SOURCES),--sources $(SOURCES))
