@@ -65,7 +65,6 @@ def test_cfn_lint_fails_on_a_warning_alone(tmp_path):
 def test_function_runtime_architecture_and_alexa_limits(resources):
     _, function = _of_type(resources, "AWS::Serverless::Function")
     props = function["Properties"]
-    assert props["CodeUri"] == "lambda/"
     assert props["Handler"] == "lambda_function.lambda_handler"
     major, minor = (int(x) for x in props["Runtime"].removeprefix("python").split("."))
     assert (major, minor) >= (3, 12)
@@ -162,3 +161,119 @@ def test_outputs_give_the_function_arn_for_the_skill_endpoint(template, resource
     name, _ = _of_type(resources, "AWS::Serverless::Function")
     values = [o["Value"] for o in template["Outputs"].values()]
     assert {"Fn::GetAtt": [name, "Arn"]} in values
+
+
+# ---- what ships, and operations (issue 16) ----
+
+
+def test_the_function_deploys_the_zip_that_make_package_builds(resources):
+    import build_zip  # tools/build_zip.py: the same path `make package` writes
+
+    _, function = _of_type(resources, "AWS::Serverless::Function")
+    assert function["Properties"]["CodeUri"] == "build/skill.zip"
+    assert "build/skill.zip" in (ROOT / "Makefile").read_text()
+    assert build_zip.PLATFORM.endswith("aarch64") and function["Properties"]["Architectures"] == ["arm64"]
+
+
+def _substituted_dashboard(resources) -> dict:
+    import json
+
+    _, dashboard = _of_type(resources, "AWS::CloudWatch::Dashboard")
+    body, variables = dashboard["Properties"]["DashboardBody"]["Fn::Sub"]
+    text = body
+    for name, value in variables.items():
+        text = text.replace("${" + name + "}", value)
+    text = re.sub(r"\$\{[A-Za-z:.]+\}", "X", text)  # pseudo parameters and attributes: any string
+    return json.loads(text)
+
+
+def _metrics_in(widget) -> list:
+    return widget["properties"].get("metrics", [])
+
+
+def test_dashboard_shows_the_metrics_the_skill_emits(resources):
+    import json
+
+    from itb_skill import observability
+
+    widgets = _substituted_dashboard(resources)["widgets"]
+    text = json.dumps(widgets)
+    emitted = ("Requests", "Emergencies", "Fallbacks", "Errors", "Refused", "duration_ms", "TopicRequests")
+    for metric in emitted:
+        assert metric in text, f"{metric} is not on the dashboard"
+    assert observability.NAMESPACE in text
+    _, dashboard = _of_type(resources, "AWS::CloudWatch::Dashboard")
+    assert dashboard["Properties"]["DashboardBody"]["Fn::Sub"][1]["Service"] == observability.SERVICE
+    stats = [m[-1].get("stat") for w in widgets for m in _metrics_in(w) if isinstance(m[-1], dict)]
+    assert {"p50", "p99"} <= set(stats)
+
+
+def test_every_skill_metric_the_alarms_read_is_one_the_skill_emits(resources):
+    from itb_skill import observability
+
+    record = observability.build_record({"request": {"type": "LaunchRequest"}}, "fallback", None, 1.0)
+    emitted = {m["Name"] for d in record["_aws"]["CloudWatchMetrics"] for m in d["Metrics"]}
+    for name, alarm in resources.items():
+        if alarm["Type"] != "AWS::CloudWatch::Alarm":
+            continue
+        queries = alarm["Properties"].get("Metrics", [])
+        stats = [m["MetricStat"]["Metric"] for m in queries if "MetricStat" in m]
+        if "Namespace" in alarm["Properties"]:
+            stats.append(alarm["Properties"])
+        for metric in stats:
+            if metric["Namespace"] == observability.NAMESPACE:
+                assert metric["MetricName"] in emitted, name
+                assert metric["Dimensions"] == [{"Name": "service", "Value": observability.SERVICE}], name
+
+
+def _alarm(resources, name) -> dict:
+    alarm = resources[name]
+    assert alarm["Type"] == "AWS::CloudWatch::Alarm"
+    return alarm["Properties"]
+
+
+def test_alarms_for_errors_duration_throttles_and_fallbacks_mail_the_topic(template, resources):
+    topic_name, _ = _of_type(resources, "AWS::SNS::Topic")
+    for name in ("ErrorsAlarm", "DurationAlarm", "ThrottlesAlarm", "FallbacksAlarm"):
+        props = _alarm(resources, name)
+        assert props["AlarmActions"] == [{"Ref": topic_name}], name
+        assert props["TreatMissingData"] == "notBreaching", name
+    _, subscription = _of_type(resources, "AWS::SNS::Subscription")
+    assert subscription["Properties"]["Endpoint"] == {"Ref": "AlarmEmail"}
+    assert subscription["Condition"] == "HasAlarmEmail"
+    assert template["Parameters"]["AlarmEmail"]["Default"] == ""
+
+
+def test_the_duration_alarm_fires_near_the_timeout(resources):
+    _, function = _of_type(resources, "AWS::Serverless::Function")
+    timeout_ms = function["Properties"]["Timeout"] * 1000
+    props = _alarm(resources, "DurationAlarm")
+    assert props["MetricName"] == "Duration" and props["Statistic"] == "Maximum"
+    assert 0.7 * timeout_ms <= props["Threshold"] < timeout_ms
+
+
+def test_the_errors_alarm_counts_error_answers_and_failed_invocations(resources):
+    metrics = {m["Id"]: m for m in _alarm(resources, "ErrorsAlarm")["Metrics"]}
+    namespaces = {m["MetricStat"]["Metric"]["Namespace"] for m in metrics.values() if "MetricStat" in m}
+    assert namespaces == {"ITBPumpSkill", "AWS/Lambda"}
+    assert [m for m in metrics.values() if m["ReturnData"]][0]["Expression"].count("FILL") == 2
+
+
+def test_the_fallbacks_alarm_watches_for_a_sudden_change_either_way(resources):
+    props = _alarm(resources, "FallbacksAlarm")
+    assert props["ComparisonOperator"] == "LessThanLowerOrGreaterThanUpperThreshold"
+    band = next(m for m in props["Metrics"] if m["Id"] == props["ThresholdMetricId"])
+    assert band["Expression"].startswith("ANOMALY_DETECTION_BAND(")
+
+
+def test_the_privacy_and_terms_pages_are_published_privately_over_https(template, resources):
+    _, bucket = _of_type(resources, "AWS::S3::Bucket")
+    assert all(bucket["Properties"]["PublicAccessBlockConfiguration"].values())
+    _, distribution = _of_type(resources, "AWS::CloudFront::Distribution")
+    config = distribution["Properties"]["DistributionConfig"]
+    assert config["DefaultCacheBehavior"]["ViewerProtocolPolicy"] == "redirect-to-https"
+    outputs = template["Outputs"]
+    for key, page in (("PrivacyPolicyUrl", "privacy.html"), ("TermsOfUseUrl", "terms.html")):
+        assert outputs[key]["Value"]["Fn::Sub"].startswith("https://")
+        assert outputs[key]["Value"]["Fn::Sub"].endswith("/" + page)
+        assert (ROOT / "site" / page).is_file()
