@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup chat test lint unit package fuzz bench review
+.PHONY: setup chat test lint unit package fuzz bench review icons deploy
 
 $(STAMP): pyproject.toml requirements-dev.txt lambda/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,8 @@ chat: setup
 lint: setup
 	$(BIN)/ruff check lambda tools tests
 	$(BIN)/ruff format --check lambda tools tests
-	$(BIN)/model-lint
+	$(BIN)/model-lint --smapi
+	$(BIN)/python tools/icons.py --check
 	$(BIN)/cfn-lint template.yaml
 
 # The browser tests (tests/test_review_browser.py, marker "browser") run in `make review`.
@@ -33,6 +34,10 @@ test: lint unit
 # The deployment zip (needs PyPI): lambda/ + lambda/requirements.txt for python3.13 arm64, no boto3, no tests.
 package: setup
 	$(BIN)/python tools/build_zip.py --function-dir lambda --out build/skill.zip
+
+# The store icons (108 and 512 px PNG) from interaction_model/icon.svg; `make lint` checks they are current.
+icons: setup
+	$(BIN)/python tools/icons.py
 
 # 50,000 generated request envelopes (5 properties x 10,000; tests/conftest.py "fuzz" profile).
 fuzz: setup

@@ -148,19 +148,46 @@ def test_cli_passes_on_the_real_package(capsys, monkeypatch):
     assert "model-lint: ok" in capsys.readouterr().out
 
 
-def test_set_endpoint_fills_both_endpoints_and_rejects_a_bad_arn(tmp_path, capsys):
-    manifest = tmp_path / "skill.json"
-    shutil.copy(PACKAGE / "skill.json", manifest)
+def test_set_endpoint_renders_a_release_package_and_never_edits_the_tracked_one(tmp_path, capsys):
+    tracked = (PACKAGE / "skill.json").read_bytes()
     arn = "arn:aws:lambda:us-east-1:123456789012:function:baclofen-pump-guide-SkillFunction-AbC123"
-    assert main([*map(str, REAL_MODELS), "--manifest", str(manifest), "--set-endpoint", arn]) == 0
-    written = json.loads(manifest.read_text())["manifest"]
+    urls = ["--privacy-url", "https://d111.cloudfront.net/privacy.html"]
+    urls += ["--terms-url", "https://d111.cloudfront.net/terms.html"]
+    out = tmp_path / "skill-package"
+    assert (
+        main(["--set-endpoint", arn, *urls, "--out", str(out), "--manifest", str(PACKAGE / "skill.json")])
+        == 0
+    )
+    assert "ok (release)" in capsys.readouterr().out
+    written = json.loads((out / "skill.json").read_text())["manifest"]
     assert written["apis"]["custom"]["endpoint"]["uri"] == arn
     assert written["events"]["endpoint"]["uri"] == arn
     assert written["events"]["subscriptions"] == [{"eventName": "SKILL_DISABLED"}]
+    localized = written["privacyAndCompliance"]["locales"]["en-US"]
+    assert localized == {"privacyPolicyUrl": urls[1], "termsOfUseUrl": urls[3]}
+    assert (out / "assets" / "images" / "en-US_largeIconUri.png").is_file()
+    assert (PACKAGE / "skill.json").read_bytes() == tracked
 
     with pytest.raises(SystemExit, match="not a Lambda function ARN"):
-        main([*map(str, REAL_MODELS), "--manifest", str(manifest), "--set-endpoint", "my-function"])
-    assert json.loads(manifest.read_text())["manifest"]["apis"]["custom"]["endpoint"]["uri"] == arn
+        main(["--set-endpoint", "my-function", *urls, "--out", str(out)])
+    with pytest.raises(SystemExit, match="not an https URL"):
+        main(
+            [
+                "--set-endpoint",
+                arn,
+                "--privacy-url",
+                "http://x.example/p",
+                "--terms-url",
+                urls[3],
+                "--out",
+                str(out),
+            ]
+        )
+
+
+def test_ask_deploys_the_rendered_package_not_the_tracked_one():
+    resources = json.loads((ROOT / "interaction_model" / "ask-resources.json").read_text())
+    assert resources["profiles"]["default"]["skillMetadata"]["src"] == "../build/skill-package"
 
 
 def test_manifest_is_true_of_the_skill():
@@ -179,3 +206,105 @@ def test_manifest_is_true_of_the_skill():
     assert privacy["containsAds"] is False
     assert privacy["isExportCompliant"] is True
     assert {"eventName": "SKILL_DISABLED"} in manifest["events"]["subscriptions"]
+
+
+# ---- the store listing (issue 16): example phrases, icons, deploy-time URLs, Amazon's own classes ----
+
+
+def _manifest_copy(tmp_path, change=None) -> Path:
+    """The real skill package copied to tmp_path, its manifest changed by ``change(manifest)``."""
+    package = tmp_path / "skill-package"
+    shutil.copytree(PACKAGE, package)
+    path = package / "skill.json"
+    if change:
+        document = json.loads(path.read_text())
+        change(document["manifest"])
+        path.write_text(json.dumps(document))
+    return path
+
+
+def _rules_of(path: Path, release: bool = False, smapi: bool = False) -> set[str]:
+    models = sorted((path.parent / "interactionModels" / "custom").glob("*.json"))
+    return rules(lint_package(models, path, release=release, smapi=smapi))
+
+
+def test_the_example_phrases_lead_with_open_and_offer_no_one_shot():
+    listing = json.loads((PACKAGE / "skill.json").read_text())["manifest"]["publishingInformation"]["locales"]
+    phrases = listing["en-US"]["examplePhrases"]
+    assert phrases[0] == "Alexa, open baclofen pump guide"
+    assert not any(p.lower().startswith(("alexa, ask", "alexa, tell")) for p in phrases)
+
+
+@pytest.mark.parametrize(
+    ("phrases", "rule"),
+    [
+        (["Alexa, ask baclofen pump guide how big is the pump"], "example-open-first"),
+        (
+            ["Alexa, open baclofen pump guide", "Alexa, ask baclofen pump guide how big is the pump"],
+            "example-one-shot",
+        ),
+        (["Alexa, open baclofen pump guide", "how tall is the moon"], "example-phrase-unmatched"),
+    ],
+)
+def test_example_phrase_rules(tmp_path, phrases, rule):
+    def change(manifest):
+        manifest["publishingInformation"]["locales"]["en-US"]["examplePhrases"] = phrases
+
+    assert rule in _rules_of(_manifest_copy(tmp_path, change))
+
+
+def test_icons_must_be_pngs_of_the_right_size(tmp_path):
+    path = _manifest_copy(tmp_path)
+    small = path.parent / "assets" / "images" / "en-US_smallIconUri.png"
+    shutil.copy(
+        path.parent / "assets" / "images" / "en-US_largeIconUri.png", small
+    )  # 512 px where 108 belongs
+    assert "icon" in _rules_of(path)
+
+    def drop(manifest):
+        del manifest["publishingInformation"]["locales"]["en-US"]["largeIconUri"]
+
+    assert "icon" in _rules_of(_manifest_copy(tmp_path / "other", drop))
+
+
+def test_the_committed_icons_are_what_the_one_svg_renders_to():
+    import icons
+
+    for field, size in icons.ICONS.items():
+        png = icons.icon_path(field).read_bytes()
+        assert png == icons.render(size), f"{field}: run make icons"
+        assert int.from_bytes(png[16:20], "big") == int.from_bytes(png[20:24], "big") == size
+
+
+def test_testing_instructions_say_what_a_certification_reviewer_needs():
+    text = json.loads((PACKAGE / "skill.json").read_text())["manifest"]["publishingInformation"][
+        "testingInstructions"
+    ]
+    for needed in ("open baclofen pump guide", "Call 911 now", "can't call", "988", "patient education page",
+                   "permits", "forget me", "number of visits", "last topic", "speaking pace"):  # fmt: skip
+        assert needed in text, needed
+
+
+def test_the_tracked_manifest_holds_no_deploy_time_value():
+    manifest = json.loads((PACKAGE / "skill.json").read_text())["manifest"]
+    assert manifest["apis"]["custom"]["endpoint"]["uri"] == "REPLACE_WITH_SkillFunctionArn"
+    assert "arn:aws" not in (PACKAGE / "skill.json").read_text()
+    assert "cloudfront" not in (PACKAGE / "skill.json").read_text()
+
+
+def test_a_release_needs_the_endpoint_and_the_page_urls(tmp_path):
+    path = _manifest_copy(tmp_path)
+    assert {"endpoint", "privacy-url"} <= _rules_of(path, release=True)
+
+
+def test_amazons_classes_read_the_manifest_and_model_and_catch_an_unknown_field(tmp_path):
+    assert _rules_of(_manifest_copy(tmp_path), smapi=True) == set()
+
+    def misspell(manifest):
+        manifest["publishingInformation"]["locales"]["en-US"]["examplePhrase"] = ["Alexa, open it"]
+
+    path = _manifest_copy(tmp_path / "bad", misspell)
+    findings = lint_package(
+        sorted((path.parent / "interactionModels" / "custom").glob("*.json")), path, smapi=True
+    )
+    assert any(f.rule == "smapi" and "examplePhrase " in f.message + " " for f in findings)

@@ -52,6 +52,11 @@ LAMBDA_ARN = re.compile(
     r"^arn:aws:lambda:[a-z]{2}(-[a-z]+)+-\d:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]+)?$"
 )
 ENDPOINT_PLACEHOLDER = "REPLACE_WITH_SkillFunctionArn"
+# Store icons: PNG of exactly these sizes (certification); file://assets/... is uploaded by the ASK CLI.
+ICON_SIZES = {"smallIconUri": 108, "largeIconUri": 512}
+# Fields filled in at deploy time from the stack's outputs (never in the tracked manifest).
+DEPLOY_TIME_URLS = ("privacyPolicyUrl", "termsOfUseUrl")
+HTTPS_URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^\s]*)?$")
 
 SLOT_REF = re.compile(r"\{([^{}]*)\}")
 SLOT_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
@@ -384,9 +389,14 @@ def match_example(phrase: str, invocation: str, patterns: list[tuple[str, re.Pat
 
 
 def lint_manifest(
-    manifest_doc: dict[str, Any], models: dict[str, dict[str, Any]], where: str
+    manifest_doc: dict[str, Any],
+    models: dict[str, dict[str, Any]],
+    where: str,
+    package_dir: Path | None = None,
+    release: bool = False,
 ) -> list[Finding]:
-    """``models``: locale -> interaction model document."""
+    """``models``: locale -> interaction model document; ``package_dir``: where file:// assets are;
+    ``release``: the rendered package that ships (endpoints and deploy-time URLs filled in)."""
     findings: list[Finding] = []
     manifest = manifest_doc.get("manifest")
     if not isinstance(manifest, dict):
@@ -411,18 +421,106 @@ def lint_manifest(
                     "example-phrases", here, f"{len(phrases)} example phrases, 1 to {MAX_EXAMPLE_PHRASES}"
                 )
             )
-        for phrase in phrases:
-            if match_example(phrase, model.get("invocationName", ""), patterns) is None:
-                findings.append(
-                    Finding(
-                        "example-phrase-unmatched",
-                        here,
-                        f"{phrase!r} is not 'Alexa, <launch> {model.get('invocationName')} [connector] "
-                        "<sample utterance>' for any sample utterance in the model",
-                    )
-                )
-    findings += _check_endpoints(manifest, where)
+        findings += _check_examples(phrases, model, patterns, here)
+        findings += _check_icons(info, here, package_dir)
+    findings += _check_endpoints(manifest, where, release)
+    findings += _check_privacy_urls(manifest, locales, where, release)
+    findings += _check_testing_instructions(publishing, where)
     return findings
+
+
+def _check_examples(phrases: list, model: dict, patterns, where: str) -> Iterator[Finding]:
+    """The first phrase opens the skill ("Alexa, open <invocation>"); the others are what people then say
+    (sample utterances) or open-and-ask phrases. One-shot "ask/tell <invocation> ..." phrases are reported
+    not to reach custom skills on newer devices, so none is offered."""
+    invocation = model.get("invocationName", "")
+    for index, phrase in enumerate(phrases):
+        if not isinstance(phrase, str):
+            yield Finding("example-phrases", where, f"{phrase!r} is not text")
+            continue
+        text = normalize(re.sub(r"[.?!]+$", "", phrase.strip()))
+        if index == 0 and text not in (
+            f"alexa, open {normalize(invocation)}",
+            f"alexa open {normalize(invocation)}",
+        ):
+            yield Finding(
+                "example-open-first", where, f"the first example phrase must be 'Alexa, open {invocation}'"
+            )
+            continue
+        if re.match(rf"^alexa,?\s+(?:ask|tell)\s+{re.escape(normalize(invocation))}\b", text):
+            yield Finding(
+                "example-one-shot",
+                where,
+                f"{phrase!r}: one-shot 'ask/tell {invocation} ...' is reported not to reach custom skills on "
+                f"newer devices; lead with 'Alexa, open {invocation}' and show what to say next",
+            )
+            continue
+        if text.startswith("alexa"):
+            reached = match_example(phrase, invocation, patterns)
+        else:  # said in the session the first phrase opened
+            reached = next((intent for intent, pattern in patterns if pattern.match(text)), None)
+        if reached is None:
+            yield Finding(
+                "example-phrase-unmatched",
+                where,
+                f"{phrase!r} is not 'Alexa, <launch> {invocation} [connector] <sample utterance>' nor a "
+                "sample utterance of the model",
+            )
+
+
+def _png_size(path: Path) -> tuple[int, int] | None:
+    try:
+        data = path.read_bytes()[:24]
+    except OSError:
+        return None
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        return None
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def _check_icons(info: dict, where: str, package_dir: Path | None) -> Iterator[Finding]:
+    for field, size in ICON_SIZES.items():
+        uri = info.get(field)
+        if not isinstance(uri, str) or not uri:
+            yield Finding("icon", where, f"{field} is missing ({size}x{size} PNG)")
+        elif uri.startswith("file://"):
+            if package_dir is None:
+                continue
+            found = _png_size(package_dir / uri[len("file://") :])
+            if found is None:
+                yield Finding("icon", where, f"{field} {uri}: no PNG there")
+            elif found != (size, size):
+                yield Finding("icon", where, f"{field} {uri} is {found[0]}x{found[1]}, not {size}x{size}")
+        elif not HTTPS_URL.match(uri):
+            yield Finding("icon", where, f"{field} {uri!r} is neither file://assets/... nor an https URL")
+
+
+def _check_privacy_urls(manifest: dict, locales: dict, where: str, release: bool) -> Iterator[Finding]:
+    """The privacy policy and terms of use URLs: https when given; given for every locale in a release."""
+    localized = ((manifest.get("privacyAndCompliance") or {}).get("locales")) or {}
+    for locale in locales:
+        urls = localized.get(locale) or {}
+        for field in DEPLOY_TIME_URLS:
+            url = urls.get(field)
+            if url is None:
+                if release:
+                    yield Finding(
+                        "privacy-url", f"{where} {locale}", f"privacyAndCompliance {field} is missing"
+                    )
+            elif not (isinstance(url, str) and HTTPS_URL.match(url)):
+                yield Finding("privacy-url", f"{where} {locale}", f"{field} {url!r} is not an https URL")
+
+
+def _check_testing_instructions(publishing: dict, where: str) -> Iterator[Finding]:
+    text = publishing.get("testingInstructions")
+    if not isinstance(text, str) or not text.strip():
+        yield Finding("testing-instructions", where, "publishingInformation.testingInstructions is missing")
+    elif len(text) > DESCRIPTION_MAX_CHARS:
+        yield Finding("testing-instructions", where, f"testingInstructions is {len(text)} characters")
+    elif "911" not in text:
+        yield Finding(
+            "testing-instructions", where, "testingInstructions must say what the emergency path does (911)"
+        )
 
 
 def _check_listing(info: dict[str, Any], where: str) -> Iterator[Finding]:
@@ -438,7 +536,7 @@ def _check_listing(info: dict[str, Any], where: str) -> Iterator[Finding]:
             yield Finding("listing", where, f"publishing {field} is {len(value)} characters, at most {limit}")
 
 
-def _check_endpoints(manifest: dict[str, Any], where: str) -> Iterator[Finding]:
+def _check_endpoints(manifest: dict[str, Any], where: str, release: bool = False) -> Iterator[Finding]:
     uris = {
         "apis.custom.endpoint.uri": (
             ((manifest.get("apis") or {}).get("custom") or {}).get("endpoint") or {}
@@ -447,7 +545,9 @@ def _check_endpoints(manifest: dict[str, Any], where: str) -> Iterator[Finding]:
     if "events" in manifest:
         uris["events.endpoint.uri"] = ((manifest["events"].get("endpoint")) or {}).get("uri")
     for path, uri in uris.items():
-        if uri != ENDPOINT_PLACEHOLDER and not (isinstance(uri, str) and LAMBDA_ARN.match(uri)):
+        if release and uri == ENDPOINT_PLACEHOLDER:
+            yield Finding("endpoint", where, f"{path} is still {ENDPOINT_PLACEHOLDER} in a release package")
+        elif uri != ENDPOINT_PLACEHOLDER and not (isinstance(uri, str) and LAMBDA_ARN.match(uri)):
             yield Finding(
                 "endpoint", where, f"{path} {uri!r} is neither a Lambda ARN nor {ENDPOINT_PLACEHOLDER}"
             )
@@ -465,8 +565,11 @@ def _load(path: Path, where: str) -> tuple[dict[str, Any] | None, list[Finding]]
         return None, [Finding("json", where, str(error))]
 
 
-def lint_package(model_paths: Iterable[Path], manifest_path: Path | None) -> list[Finding]:
-    """Lint model files (named <locale>.json) and, if given, the manifest against them."""
+def lint_package(
+    model_paths: Iterable[Path], manifest_path: Path | None, release: bool = False, smapi: bool = False
+) -> list[Finding]:
+    """Lint model files (named <locale>.json) and, if given, the manifest against them; ``smapi``: also
+    read each with Amazon's own classes (``ask-smapi-model``)."""
     findings: list[Finding] = []
     models: dict[str, dict[str, Any]] = {}
     for path in model_paths:
@@ -477,9 +580,20 @@ def lint_package(model_paths: Iterable[Path], manifest_path: Path | None) -> lis
             findings += model_findings
             if not any(f.rule == "model-malformed" for f in model_findings):
                 models[path.stem] = document
+            if smapi:
+                findings += _smapi_findings(path, "model")
     if manifest_path is not None:
         manifest, errors = _load(manifest_path, str(manifest_path))
         findings += errors
         if manifest is not None:
-            findings += lint_manifest(manifest, models, str(manifest_path))
+            findings += lint_manifest(manifest, models, str(manifest_path), manifest_path.parent, release)
+            if smapi:
+                findings += _smapi_findings(manifest_path, "manifest")
     return findings
+
+
+def _smapi_findings(path: Path, kind: str) -> list[Finding]:
+    from model_lint import smapi
+
+    class_path = smapi.MANIFEST_CLASS if kind == "manifest" else smapi.MODEL_CLASS
+    return [Finding("smapi", str(path), problem) for problem in smapi.check_file(path, class_path)]
