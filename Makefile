@@ -35,6 +35,11 @@ test: lint unit
 package: setup
 	$(BIN)/python tools/build_zip.py --function-dir lambda --out build/skill.zip
 
+# Ship what was built and tested, in order (tools/deploy.sh; README "Deploy"): needs sam, aws, node/npm,
+# python3.13 and AWS credentials; refuses content without clinical sign-off unless ALLOW_UNAPPROVED=1.
+deploy: setup
+	bash tools/deploy.sh
+
 # The store icons (108 and 512 px PNG) from interaction_model/icon.svg; `make lint` checks they are current.
 icons: setup
 	$(BIN)/python tools/icons.py
