@@ -16,7 +16,7 @@ from review.page import render
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"  # copies of both sources, so the review runs on any machine
-SHARED = Path("/work/shared/source")
+SHARED = sources.DEFAULT_DIR  # ../shared/source beside the repository
 RAW = json.loads(catalog.CONTENT_FILE.read_text(encoding="utf-8"))
 
 
@@ -93,6 +93,30 @@ def test_a_topic_may_cite_the_safety_facts_in_several_forms(ref):
     found, unresolved = docs.resolve(ref)
     assert unresolved == []
     assert any(s.document == sources.SAFETY_FACTS and s.title.startswith("Pump alarms") for s in found)
+
+
+def test_a_new_topic_citing_the_safety_facts_is_reviewed_beside_them(tmp_path):
+    """Topics and the per-topic "source" field are added by others: the report follows the file it reads."""
+
+    def change(raw):
+        raw["topics"]["pump_alarm"] = {
+            "section": "Is baclofen pump therapy safe?",  # today's loader needs it; "source" wins
+            "source": "itb-safety-facts.md#Pump alarms and refills",
+            "title": "Pump alarms",
+            "speech": [
+                "A pump alarm means the pump needs attention. Contact the doctor who manages it right away."
+            ],
+            "card": "Contact the doctor who manages the pump right away.",
+            "offer": "what a pump alarm means",
+            "keywords": ["alarm"],
+        }
+
+    rep = report.build(_edited(tmp_path, change), DATA, with_questions=False)
+    entry = _entry(rep, "topic:pump_alarm#1")
+    group = next(g for g in rep.groups if entry in g.entries)
+    assert group.title.startswith("Safety facts: Pump alarms and refills")
+    assert any("doctor who manages the pump" in sentence for _, sentence in entry.closest)
+    assert not [f for f in entry.flags if f.rule == "missing-source"]
 
 
 def test_missing_sources_are_said_clearly(tmp_path):

@@ -243,10 +243,15 @@ def _entry(entry: Entry) -> str:
         asked = (
             f'<div class="label">Questions that reach it</div><ul class="questions">{items}{more_text}</ul>'
         )
-    else:
+    elif answer.id.startswith("topic:"):
         asked = (
             '<div class="label">Questions that reach it</div><p class="cite">None directly: it is reached '
-            "by “yes” to an offer, by “tell me more”, or by the situation it names.</p>"
+            "by “yes” to an offer or “tell me more”.</p>"
+        )
+    else:
+        asked = (
+            '<div class="label">Questions that reach it</div><p class="cite">None of the sample questions: '
+            "it answers a situation (a failure, a silence, a returning user), not a question.</p>"
         )
     return (
         f'<article class="answer {css}" id="{_anchor(answer.id)}"><header><h3>{escape(answer.title)}</h3>'
