@@ -196,7 +196,10 @@ def _entry(entry: Entry) -> str:
     answer = entry.answer
     levels = {flag.level for flag in entry.flags}
     css = "has-red" if flags.RED in levels else "has-amber" if flags.AMBER in levels else ""
-    left = [f'<div class="label">As heard</div><p class="heard">{escape(answer.heard)}</p>']
+    said = answer.heard
+    if answer.then_text and said.endswith(answer.then_text):  # the offer is shown on its own line below
+        said = said[: -len(answer.then_text)].rstrip()
+    left = [f'<div class="label">As heard</div><p class="heard">{escape(said)}</p>']
     if answer.then_text:
         left.append(f'<p class="then"><span class="label">then</span> {escape(answer.then_text)}</p>')
     if answer.reprompt:

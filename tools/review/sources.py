@@ -58,22 +58,28 @@ def normalize(text: str) -> str:
 
 
 def sentences_of(text: str) -> tuple[str, ...]:
-    """Sentences (and list items) of a block of text, in order, without bullets or Markdown marks."""
-    found: list[str] = []
+    """Sentences (and list items) of a block of text, in order, without bullets or Markdown marks.
+
+    A list introduced by a sentence ending in a colon is one sentence with it ("... may include: Infection;
+    Meningitis; ..."), so what the source lists stands together beside an answer."""
+    items: list[tuple[str, bool]] = []  # (text, is a list item)
     for paragraph in re.split(r"\n\s*\n", text):
-        lines = paragraph.splitlines()
-        items: list[str] = []
-        for line in lines:
+        paragraph_items: list[list] = []
+        for line in paragraph.splitlines():
             if not line.strip():
                 continue
-            if _BULLET.match(line) or not items:
-                items.append(_BULLET.sub("", line).strip())
+            if _BULLET.match(line) or not paragraph_items:
+                paragraph_items.append([_BULLET.sub("", line).strip(), bool(_BULLET.match(line))])
             else:  # a wrapped line continues the item above
-                items[-1] += " " + line.strip()
-        for item in items:
-            item = re.sub(r"\*\*|`|^#+\s*", "", item).strip()
-            found += [s.strip() for s in _SENTENCE_END.split(item) if s.strip()]
-    return tuple(found)
+                paragraph_items[-1][0] += " " + line.strip()
+        items += [(re.sub(r"\*\*|`|^#+\s*", "", t).strip(), bullet) for t, bullet in paragraph_items]
+    found: list[str] = []
+    for item, bullet in items:
+        if bullet and found and found[-1].endswith((":", ";")) and not item.endswith("."):
+            found[-1] = f"{found[-1]}{' ' if found[-1].endswith(':') else ' '}{item};"
+            continue
+        found += [s.strip() for s in _SENTENCE_END.split(item) if s.strip()]
+    return tuple(sentence[:-1] + "." if sentence.endswith(";") else sentence for sentence in found)
 
 
 class Document(NamedTuple):
