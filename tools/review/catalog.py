@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from pathlib import Path
 from typing import NamedTuple
 
@@ -18,9 +17,6 @@ from review import heard
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT_FILE = ROOT / "lambda" / "content" / "en-US.json"
-# The function's own modules (content loader, reply builders, SSML renderer), as skill-sim imports them.
-if str(ROOT / "lambda") not in sys.path:
-    sys.path.insert(0, str(ROOT / "lambda"))
 
 # Review groups, in the order of the report. Topics go to the group of the source they cite.
 EMERGENCY_GROUP = "Emergency, crisis and error responses"

@@ -78,6 +78,7 @@ def reached(
 
     A question reaches an answer when the simulator's reply (as the listener hears it, in one-shot
     session) is exactly that answer's text. Profiles go to a throw-away folder, never to data/."""
+    from itb_skill import config
     from skill_sim.simulator import Simulator, quiet_request_log
 
     by_text: dict[str, str] = {}
@@ -89,8 +90,6 @@ def reached(
     with tempfile.TemporaryDirectory(prefix="review-profiles-") as folder:
         os.environ["ITB_DATA_DIR"] = folder
         try:
-            from itb_skill import config
-
             config.get.cache_clear()
             simulator = Simulator(ROOT)
             seen: set[str] = set()
