@@ -77,6 +77,10 @@ def test_each_topic_stands_beside_the_sentences_of_the_section_it_cites(built):
     entry = _entry(built, "topic:surgery_length#1")
     assert [s.title for s in entry.sections] == [RAW["topics"]["surgery_length"]["section"]]
     assert any("one to two hours" in sentence for _, sentence in entry.closest)
+    appointments = _entry(built, "topic:appointments#1")  # the phone number said is the one the page gives
+    assert "(800) 436-7936" in appointments.closest[0][1]
+    emergency = _entry(built, "safety:emergency")  # no section cited: the closest of both sources
+    assert "call 911" in emergency.closest[0][1].lower()
 
 
 @pytest.mark.parametrize(

@@ -138,11 +138,14 @@ def _words(text: str) -> set[str]:
 
 
 def closest_sentences(text: str, candidates: list[sources.Section], limit: int = SHOWN_SENTENCES):
-    """The sentences of ``candidates`` that share the most words with ``text`` (a rare word counts more),
-    in the sources' order."""
+    """The sentences of ``candidates`` that share the most words with ``text`` (a rare word counts more, a
+    number most), in the sources' order."""
     wanted = _words(text)
     every = [_words(sentence) for section in candidates for sentence in section.sentences]
     weight = {word: math.log((1 + len(every)) / (1 + sum(word in s for s in every))) + 1 for word in wanted}
+    for word in wanted:
+        if word.isdigit():  # a number said in both is the strongest sign the sentence is the source ("911")
+            weight[word] *= 3
     scored = []
     order = 0
     for section in candidates:
@@ -196,7 +199,7 @@ def build(
             ]
         seconds = timer(answer.ssml)
         entry_flags += flags.check_length(seconds, method)
-        closest = closest_sentences(answer.spoken_text, cited or docs.all_sections())
+        closest = closest_sentences(checked, cited or docs.all_sections())  # phone numbers filled in
         entry = Entry(
             answer,
             seconds,
