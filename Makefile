@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup chat test lint unit package fuzz bench review icons deploy
+.PHONY: setup chat test lint unit package fuzz bench review icons deploy train-screen
 
 $(STAMP): pyproject.toml requirements-dev.txt lambda/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,16 @@ icons: setup
 # 50,000 generated request envelopes (5 properties x 10,000; tests/conftest.py "fuzz" profile).
 fuzz: setup
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/test_fuzz.py --hypothesis-show-statistics
+
+# Retrain the learned emergency screen from tests/corpus (weights, thresholds, docs/screen-model-card.md).
+# make test fails when the corpora changed and this was not run.
+TRAIN_STAMP := $(VENV)/.train-installed
+$(TRAIN_STAMP): $(STAMP) requirements-train.txt
+	$(BIN)/python -m pip install -q -r requirements-train.txt
+	touch $(TRAIN_STAMP)
+
+train-screen: $(TRAIN_STAMP)
+	PYTHONPATH=lambda:tools $(BIN)/python -m train_screen
 
 # Is the skill as fast as a hello-world skill? Prints a table; fails when a budget is missed (bench/run.py).
 bench: setup

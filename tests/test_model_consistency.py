@@ -169,7 +169,7 @@ def test_search_query_slots_always_come_with_a_carrier_phrase():
 def test_topic_samples_are_questions_or_requests_not_reports_of_danger(intent_name):
     for sample in INTENTS[intent_name]["samples"]:
         assert QUESTION_STARTS.match(sample.lower()) or sample in ALLOWED_STATEMENTS, sample
-        assert safety.screen(fill(intent_name, sample)) is None, sample
+        assert not safety.assess(fill(intent_name, sample)).sure, sample
 
 
 def test_no_value_of_a_topic_slot_type_is_taken_for_an_emergency():
@@ -179,7 +179,7 @@ def test_no_value_of_a_topic_slot_type_is_taken_for_an_emergency():
     for type_name in set(TYPES) - emergency_types:
         for value in type_values(type_name):
             for form in spoken_forms(value):
-                assert safety.screen(form) is None, f"{type_name}: {form}"
+                assert not safety.assess(form, typed_slot=True).tier, f"{type_name}: {form}"
 
 
 # ---- the model and the code agree ----

@@ -10,12 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from itb_skill import content
+from itb_skill import content, safety
 from itb_skill.speech import ssml_to_text, to_ssml
 
 REPO = Path(__file__).resolve().parent.parent
 
 TEXTS = content.load("en-US")
+
+
+OPENER = safety.OPENER
 
 
 def spoken(text: str) -> str:
@@ -127,7 +130,9 @@ MISSED: dict[str, tuple[str, ...]] = {
 def test_phrasings_that_missed_now_reach_their_topic(simulator, topic_id, utterance):
     turn = simulator.ask(utterance)
     assert turn.heard.card["title"] == TEXTS.topics[topic_id].title, (utterance, turn.intent)
-    assert turn.heard.speech.startswith(spoken(TEXTS.topics[topic_id].parts[0]))
+    # A loose statement ("I think I want the pump") is not understood for sure: 911 first, then the topic.
+    speech = turn.heard.speech.removeprefix(OPENER + " ")
+    assert speech.startswith(spoken(TEXTS.topics[topic_id].parts[0]))
     assert turn.intent != "EmergencyIntent" and turn.heard.end_session is False
 
 
@@ -147,7 +152,7 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
 @pytest.mark.parametrize(("key", "utterance"), [(k, u) for k, said in STATEMENTS.items() for u in said])
 def test_statements_without_a_topic_get_their_own_reply_not_the_fallback(simulator, key, utterance):
     turn = simulator.ask(utterance)
-    assert turn.heard.speech == spoken(TEXTS.text(key)), (utterance, turn.intent)
+    assert turn.heard.speech == f"{OPENER} {spoken(TEXTS.text(key))}", (utterance, turn.intent)
     assert turn.heard.reprompt == spoken(TEXTS.text(f"{key}_reprompt"))
     assert turn.heard.end_session is False
 

@@ -1,67 +1,92 @@
-"""Emergencies always go to 911: the screening function, the interaction model, and the response.
+"""Emergencies always go to 911: the one safety decision (``safety.assess``), its two screens and tiers.
 
-The corpora in ``tests/corpus`` are the specification: every phrasing in ``emergencies.txt`` is an
-emergency (the ``## crisis`` ones also need the 988 Lifeline), no question in ``questions.txt`` is.
+The corpora in ``tests/corpus`` are the specification: every ``emergencies*`` line reports danger now
+(``## crisis`` lines also need the 988 Lifeline); no line of any other corpus may get the full emergency
+response. These tests call the pure function; ``test_emergency_routing`` sends the same corpora through
+the simulator and the real ``lambda_handler``.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+import corpora
 from itb_skill import safety
+from itb_skill.safety import Tier, rules
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = Path(__file__).resolve().parent / "corpus"
 MODEL = ROOT / "interaction_model/skill-package/interactionModels/custom/en-US.json"
+
+# Said alone, "help" is Alexa's help intent (no words reach the screen); its reply opens with 911
+# (test_emergency_routing hears it through the whole skill).
+ANSWERED_BY_ALEXA = {"help"}
+EMERGENCIES = [line for line in corpora.emergencies() if line.utterance not in ANSWERED_BY_ALEXA]
+NOT_EMERGENCIES = corpora.not_emergencies()
+# The corpora the rules were tuned on: every line must get the full response from the rules alone too.
+RULE_CORPORA = ("emergencies", "emergencies_unseen", "emergencies_unseen2", "emergencies_unseen3")
 
 
 def corpus(name: str) -> list[tuple[str, str]]:
     """(section, utterance) for every utterance line of a corpus file."""
-    section, lines = "", []
-    for raw in (CORPUS / name).read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if line.startswith("## "):
-            section = line[3:]
-        elif line and not line.startswith("#"):
-            lines.append((section, line))
-    return lines
-
-
-EMERGENCIES = corpus("emergencies.txt")
-QUESTIONS = corpus("questions.txt")
+    return [(line.section, line.utterance) for line in corpora.load(name)]
 
 
 def test_corpora_are_big_enough_and_cover_every_category():
-    assert len(EMERGENCIES) >= 150
-    assert len(QUESTIONS) >= 100
-    sections = {section for section, _ in EMERGENCIES}
+    assert len(EMERGENCIES) >= 1000
+    assert len(NOT_EMERGENCIES) >= 1000
+    sections = {line.section for line in EMERGENCIES}
     for category in ("explicit", "breathing", "seizures", "crisis", "withdrawal", "pump and catheter"):
         assert category in sections
-    assert {"overdose", "surgical complications now"} <= sections
-    third_person = [
-        u for _, u in EMERGENCIES if re.search(r"\b(he|she|his|her|my (husband|wife|son|mom))\b", u)
-    ]
-    assert len(third_person) >= 60
+    assert {"overdose", "surgical complications now", "reactions", "danger asked as a question"} <= sections
+    not_sections = {line.section for line in NOT_EMERGENCIES}
+    assert {
+        "risk questions",
+        "hypotheticals",
+        "advice requests",
+        "out of scope",
+        "long-standing and habitual",
+    } <= (not_sections)
 
 
-# ---- (a) the pure function over both corpora ----
+# ---- (a) the pure function over every corpus ----
 
 
-@pytest.mark.parametrize(("section", "utterance"), EMERGENCIES, ids=[u for _, u in EMERGENCIES])
-def test_every_emergency_phrasing_is_flagged(section, utterance):
-    danger = safety.screen(utterance)
-    assert danger is not None, utterance
-    expected = safety.CRISIS if section == "crisis" else safety.EMERGENCY
-    assert danger.kind == expected
+@pytest.mark.parametrize("line", EMERGENCIES, ids=[f"{line.corpus}:{line.utterance}" for line in EMERGENCIES])
+def test_every_emergency_phrasing_gets_911_first_and_a_crisis_the_lifeline(line):
+    decided = safety.assess(line.utterance)
+    assert decided.tier >= Tier.POSSIBLE, decided
+    if line.crisis and decided.sure:
+        assert decided.kind == safety.CRISIS, decided
 
 
-@pytest.mark.parametrize(("section", "utterance"), QUESTIONS, ids=[u for _, u in QUESTIONS])
-def test_no_ordinary_question_is_flagged(section, utterance):
-    assert safety.screen(utterance) is None, utterance
+def test_nearly_every_emergency_phrasing_gets_the_full_response():
+    partial = [line.utterance for line in EMERGENCIES if not safety.assess(line.utterance).sure]
+    assert len(partial) <= 0.02 * len(EMERGENCIES), partial
+
+
+@pytest.mark.parametrize(
+    "line", NOT_EMERGENCIES, ids=[f"{line.corpus}:{line.utterance}" for line in NOT_EMERGENCIES]
+)
+def test_no_other_line_gets_the_full_emergency_response(line):
+    assert safety.assess(line.utterance).tier is not Tier.SURE
+
+
+def test_the_rules_alone_still_catch_every_line_they_were_tuned_on():
+    tuned = [line for name in RULE_CORPORA for line in corpora.load(name)]
+    missed = [line.utterance for line in tuned if not safety.assess(line.utterance, use_model=False).sure]
+    assert missed == []
+
+
+def test_few_ordinary_questions_get_the_911_opener():
+    questions = [line for line in NOT_EMERGENCIES if line.corpus.startswith("questions")]
+    openers = [line.utterance for line in questions if safety.assess(line.utterance).possible]
+    assert len(openers) < 0.05 * len(questions), openers
 
 
 @pytest.mark.parametrize(
@@ -88,11 +113,50 @@ def test_no_ordinary_question_is_flagged(section, utterance):
         ("the cut is gushing blood", "how do they stop the bleeding during surgery"),
         ("he's clutching his chest", "can the pump cause chest pain"),
         ("she took too many pills", "what happens if someone gets too much baclofen"),
+        ("she fell last year and now she can't get up", "she fell last year and broke her hip"),
+        ("he took a double dose", "what happens if i take a double dose"),
+        ("his throat is closing", "can baclofen cause an allergic reaction"),
+        ("this is an emergency", "what counts as an emergency"),
     ],
 )
-def test_danger_happening_now_differs_from_a_question_about_it(report, question):
-    assert safety.screen(report) is not None
-    assert safety.screen(question) is None
+def test_the_rules_tell_danger_happening_now_from_a_question_about_it(report, question):
+    assert safety.assess(report, use_model=False).sure
+    assert not safety.assess(question, use_model=False).sure
+
+
+@pytest.mark.parametrize(
+    ("text", "veto"),
+    [
+        ("my wife has ms and is very stiff", "chronic condition"),
+        ("my husband is dizzy when he stands up", "habit"),
+        ("my legs have been weak for a long time", "long-standing"),
+        ("he had a seizure once when he was little but nothing since then", "past"),
+        ("the pills make me drowsy", "attributed"),
+        ("what counts as an emergency", "question"),
+        ("in an emergency we would call 911", "hypothetical"),
+    ],
+)
+def test_a_sign_described_as_not_new_gets_911_first_not_the_full_response(text, veto):
+    decided = safety.assess(text, use_model=False)
+    assert decided.tier is Tier.POSSIBLE
+    assert any(reason.endswith(f"vetoed: {veto}") for reason in decided.reasons), decided
+
+
+def test_the_decision_explains_itself_with_rule_ids_vetoes_and_the_model():
+    decided = safety.assess("my wife has ms and is very stiff", explain=True)
+    assert "rule report:rigid vetoed: chronic condition" in decided.reasons
+    assert any(reason.startswith("model ") for reason in decided.reasons)
+    assert safety.assess("he is not breathing").reasons[0] == "rule always:breathing"
+    questioned = safety.assess("can the surgery cause paralysis", explain=True)
+    assert questioned.tier is Tier.NONE and all(
+        reason.startswith(("rule", "model")) for reason in questioned.reasons
+    )
+
+
+def test_rule_ids_are_unique_and_name_their_family():
+    ids = [rule for _, rule, _ in rules._ALWAYS_RULES]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"always:[a-z_]+", rule) for rule in ids)
 
 
 def test_typed_the_way_people_talk():
@@ -102,9 +166,25 @@ def test_typed_the_way_people_talk():
         "call nine-one-one",
         "Call 911.",
         "im dizzy",
+        "My husband\u2019s pump won\u2019t stop beeping",
     ):
-        assert safety.screen(text) is not None, text
-    assert safety.screen("My husband\u2019s pump won\u2019t stop beeping") is not None
+        assert safety.assess(text).sure, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he is not brea\u200bthing",  # a zero-width space inside a word
+        "he is not brea\u00adthing",  # a soft hyphen
+        # full-width letters
+        "\uff48\uff45 \uff49\uff53 \uff4e\uff4f\uff54 \uff42\uff52\uff45\uff41\uff54\uff48\uff49\uff4e\uff47",
+        "h\u0435 is n\u043et br\u0435\u0430thing",  # Cyrillic look-alike letters
+        "he is not br\u00e9athing",  # an accent
+    ],
+)
+def test_hidden_and_look_alike_characters_do_not_hide_a_word(text):
+    assert safety.fold(text) in ("he is not breathing",)
+    assert safety.assess(text).sure
 
 
 @pytest.mark.parametrize(
@@ -113,28 +193,35 @@ def test_typed_the_way_people_talk():
      "slow down please", "say it slower", "yes", "no thanks", "start over", "stop", "open", "more"],
 )  # fmt: skip
 def test_everyday_commands_are_not_emergencies(text):
-    assert safety.screen(text) is None
+    assert not safety.assess(text).sure
+    assert safety.assess(text, use_model=False).tier is Tier.NONE
 
 
 def test_a_whole_bottle_reads_as_intent_and_too_many_pills_as_an_overdose():
-    assert safety.screen("my son swallowed a whole bottle of his pills").kind == safety.CRISIS
-    assert safety.screen("she took too many pills").kind == safety.EMERGENCY
+    assert safety.assess("my son swallowed a whole bottle of his pills").kind == safety.CRISIS
+    assert safety.assess("she took too many pills").kind == safety.EMERGENCY
 
 
 def test_crisis_always_fires_even_inside_a_question():
-    assert safety.screen("what do I do, my son says he wants to kill himself").kind == safety.CRISIS
+    assert safety.assess("what do I do, my son says he wants to kill himself").kind == safety.CRISIS
+    assert safety.assess("what if someone wants to kill themselves").kind == safety.CRISIS
 
 
-@pytest.mark.parametrize(
-    "text", [None, "", "   ", 42, b"not breathing", ["call 911"], "\x00\ud800", "?" * 10_000]
-)
-def test_screen_never_raises_on_odd_input(text):
-    assert safety.screen(text) is None
+@pytest.mark.parametrize("text", [None, "", "   ", 42, b"not breathing", ["call 911"], "\x00\ud800"])
+def test_assess_never_raises_on_odd_input(text):
+    assert safety.assess(text).tier is Tier.NONE
 
 
-def test_screen_is_bounded_but_still_reads_the_start_of_long_text():
-    assert safety.screen("he is not breathing " + "and " * 100_000) is not None
-    assert safety.screen("how big is the pump " * 10_000) is None
+def test_a_long_text_is_screened_whole_not_cut():
+    padding = "my son has a question about the pump and how big it is. " * 200  # about 11,000 characters
+    assert safety.assess(padding + "he is not breathing").sure
+    assert safety.assess("he is not breathing " + "and " * 10_000).sure
+    assert not safety.assess("how big is the pump " * 2_000).sure
+
+
+def test_a_text_too_long_to_read_is_unclear_so_911_first():
+    decided = safety.assess("how big is the pump " * 5_000)  # 100,000 characters
+    assert decided.tier is Tier.POSSIBLE and decided.reasons == ("too long to screen",)
 
 
 def test_every_symptom_value_in_the_model_reads_as_danger_when_reported():
@@ -144,9 +231,61 @@ def test_every_symptom_value_in_the_model_reads_as_danger_when_reported():
     for value in symptoms["values"]:
         for said in [value["name"]["value"], *value["name"].get("synonyms", [])]:
             frames = (said, f"he is {said}", f"he has {said}", f"he {said}")
-            dangers = [d for d in map(safety.screen, frames) if d is not None]
+            dangers = [d for d in map(safety.assess, frames) if d.sure]
             assert dangers, said
             assert (dangers[0].kind == safety.CRISIS) == (value["id"] == "SUICIDAL"), said
+
+
+# ---- whole requests ----
+
+
+def test_the_emergency_intent_is_always_sure_and_a_crisis_slot_makes_it_a_crisis():
+    assert safety.assess_request("EmergencyIntent", []).sure
+    assert safety.assess_request("EmergencyIntent", ["my son", "wants to die"]).kind == safety.CRISIS
+    assert safety.assess_request("TherapyOverviewIntent", []).tier is Tier.NONE
+
+
+def test_the_widest_reading_is_one_visible_argument():
+    # "dad is slurring his words" said as "dad {report}": only the report reading puts a subject back
+    fragment = "is slurring his words all of a sudden"
+    plain = safety.assess_request("TopicIntent", [fragment])
+    assert not [reason for reason in plain.reasons if reason.startswith("rule ")]
+    for reading in (safety.assess_request("ReportIntent", [fragment]),
+                    safety.assess_request("TopicIntent", [fragment], wide=True)):  # fmt: skip
+        assert reading.sure and "rule report:stroke" in reading.reasons
+
+
+# ---- the learned screen ----
+
+
+def test_the_learned_screen_was_trained_on_the_corpora_as_they_are():
+    done = subprocess.run(
+        [sys.executable, "-m", "train_screen", "--check"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": f"{ROOT / 'lambda'}:{ROOT / 'tools'}", "PATH": ""},
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_learned_screen_scores_between_zero_and_one_and_hears_danger():
+    from itb_skill.safety import learned
+
+    alarming = learned.score("my husband is not breathing and his lips are blue")
+    calm = learned.score("how big is the pump")
+    assert 0.0 <= calm.danger < 0.5 < alarming.danger <= 1.0
+    assert learned.tier(alarming.danger) == 2 and learned.tier(calm.danger) == 0
+
+
+def test_the_model_card_records_the_thresholds_and_cross_validated_figures():
+    card = json.loads((ROOT / "lambda/itb_skill/safety/screen_model.json").read_text(encoding="utf-8"))
+    assert 0 < card["thresholds"]["possible"] <= card["thresholds"]["sure"] < 1
+    for screen in ("rules", "model", "both"):
+        assert set(card["cross_validation"][screen]) >= {"emergencies_full", "negatives_full"}
+    text = (ROOT / "docs/screen-model-card.md").read_text(encoding="utf-8")
+    assert card["data_sha256"] in text and str(card["thresholds"]["sure"]) in text
 
 
 # ---- the interaction model: EmergencyIntent and SymptomType ----
@@ -197,5 +336,5 @@ def test_symptom_values_are_never_repeated_across_ids():
     ],
 )
 def test_a_report_said_after_its_subject_is_screened_with_the_subject_put_back(fragment, danger):
-    assert (safety.screen_report(fragment) is not None) is danger
-    assert safety.screen_report(None) is None
+    assert safety.assess(fragment, report=True).sure is danger
+    assert safety.assess(None, report=True).tier is Tier.NONE

@@ -12,7 +12,8 @@ import re
 
 import pytest
 
-from itb_skill import safety
+from itb_skill.safety import rules as safety
+from itb_skill.safety.text import normalize
 
 CORPUS = ("tests/corpus/emergencies.txt", "tests/corpus/questions.txt")
 
@@ -49,10 +50,10 @@ def texts(count: int) -> list[str]:
         words += [rng.choice(bads), rng.choice(around)]
         if rng.random() < 0.3:
             words.insert(rng.randint(0, len(words)), rng.choice(nouns + bads))
-        made.append(safety.normalize(" ".join(words)))
+        made.append(normalize(" ".join(words)))
     for path in CORPUS:
         with open(path, encoding="utf-8") as handle:
-            made += [safety.normalize(line.split("#")[0]) for line in handle if line.split("#")[0].strip()]
+            made += [normalize(line.split("#")[0]) for line in handle if line.split("#")[0].strip()]
     return made
 
 
@@ -66,7 +67,7 @@ def every_search(pattern: re.Pattern, text: str) -> list:
 
 @pytest.mark.parametrize(
     "compiled, plain",
-    [(lambda: safety._BODY_RE, plain_body_re), (lambda: safety._BARE_RE, plain_bare_re)],
+    [(lambda: safety._deep_rules()[1], plain_body_re), (lambda: safety._deep_rules()[3], plain_bare_re)],
     ids=["body", "bare"],
 )
 def test_the_compact_body_rules_match_as_the_plain_alternation(compiled, plain):
@@ -76,7 +77,7 @@ def test_the_compact_body_rules_match_as_the_plain_alternation(compiled, plain):
     assert sum(bool(old.search(text)) for text in checked) > 100  # the texts do reach the rules
     for text in checked:
         old_found, new_found = every_search(old, text), every_search(new, text)
-        if new is safety._BARE_RE:  # bare: only where it matched counts (its groups are new)
+        if new is safety._deep_rules()[3]:  # bare: only where it matched counts (its groups are new)
             old_found = [f and f[0] for f in old_found]
             new_found = [f and f[0] for f in new_found]
         assert new_found == old_found, text
@@ -84,9 +85,9 @@ def test_the_compact_body_rules_match_as_the_plain_alternation(compiled, plain):
 
 def test_an_emergency_said_outright_needs_only_the_always_rules():
     safety._deep_rules.cache_clear()
-    assert safety.screen("he's not breathing") == safety.Danger(safety.EMERGENCY, "breathing")
+    assert safety.check("he's not breathing") == (safety.Finding("always:breathing", "emergency"),)
     assert safety._deep_rules.cache_info().currsize == 0
-    assert safety.screen("my incision is leaking") == safety.Danger(safety.EMERGENCY, "wound")
+    assert safety.check("my incision is leaking")[-1] == safety.Finding("body:wound", "emergency")
     assert safety._deep_rules.cache_info().currsize == 1
 
 
@@ -100,7 +101,7 @@ def test_environments_initialized_ahead_of_requests_compile_every_pattern_at_imp
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent
-    code = "import lambda_function, itb_skill.safety as s; print(s._deep_rules.cache_info().currsize)"
+    code = "import lambda_function, itb_skill.safety.rules as s; print(s._deep_rules.cache_info().currsize)"
     env = {**os.environ, "AWS_LAMBDA_INITIALIZATION_TYPE": initialization, "PYTHONPATH": str(root / "lambda")}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == str(compiled)

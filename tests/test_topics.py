@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from itb_skill import content
+from itb_skill import content, safety
 from itb_skill.speech import ssml_to_text, to_card, to_ssml
 
 MODEL_PATH = (
@@ -393,7 +393,11 @@ def test_no_to_want_to_hear_more_stops_the_topic_and_keeps_listening(conversatio
     heard = conversation.intent("AMAZON.NoIntent")
     assert heard.speech == spoken(TEXTS.text("declined"))
     assert heard.end_session is False and heard.reprompt
-    assert conversation.intent("AMAZON.YesIntent").speech == spoken(TEXTS.text("nothing_offered"))
+    # "yes" with nothing offered is not understood: 911 first, like any reply the skill is not sure of
+    assert (
+        conversation.intent("AMAZON.YesIntent").speech
+        == f"{safety.OPENER} {spoken(TEXTS.text('nothing_offered'))}"
+    )
 
 
 @pytest.mark.parametrize(
@@ -417,8 +421,7 @@ def test_free_text_questions_find_their_topic(conversation, query, topic_id):
 
 def test_free_text_about_something_unlisted_is_not_confirmed(conversation):
     heard = conversation.intent("QuestionIntent", query="hair loss")
-    assert heard.speech == spoken(TEXTS.text("fallback"))
-    assert "call 911" in heard.speech
+    assert heard.speech == f"{safety.OPENER} {spoken(TEXTS.text('fallback'))}"  # 911 first
 
 
 # ---- typed phrasings through the simulator: the model's words reach the right answer ----

@@ -15,7 +15,7 @@ LAST = "last"  # the last reply's texts, for "repeat"
 PACE = "pace"  # "normal" or "slow": set by the pace handler and the stored profile, read by ``respond``
 
 
-def topic_reply(content: Content, topic_id: str, part: int = 0) -> Reply:
+def topic_reply(content: Content, topic_id: str, part: int = 0, understood: bool = True) -> Reply:
     """One part of a topic, ending with the offer of what comes next (so the microphone stays open)."""
     topic = content.topics[topic_id]
     part = max(0, min(part, len(topic.parts) - 1))
@@ -37,6 +37,7 @@ def topic_reply(content: Content, topic_id: str, part: int = 0) -> Reply:
         card_text=topic.card,
         topic=topic_id,
         attributes={OFFER: offer},
+        understood=understood,
     )
 
 
@@ -92,9 +93,15 @@ def _keyword_words(keywords: tuple[str, ...]) -> tuple[tuple[frozenset[str], int
 
 
 def simple_reply(
-    content: Content, key: str, *, end_session: bool = False, outcome: str = "answered"
+    content: Content,
+    key: str,
+    *,
+    end_session: bool = False,
+    outcome: str = "answered",
+    understood: bool = True,
 ) -> Reply:
-    """A reply made of one content string and (if the session stays open) its ``<key>_reprompt``."""
+    """A reply made of one content string and (if the session stays open) its ``<key>_reprompt``.
+    ``understood=False`` for a reply to something the skill could not place: it opens with 911."""
     reprompt = None if end_session else content.text(f"{key}_reprompt")
     return Reply(
         speech=content.text(key),
@@ -103,11 +110,14 @@ def simple_reply(
         card_text=content.strings.get(f"{key}_card"),
         end_session=end_session,
         outcome=outcome,
+        understood=understood,
     )
 
 
 def free_text_reply(content: Content, text: str | None) -> Reply:
-    """Free text answered by its topic, else by a statement's reply, else by the fallback."""
+    """Free text answered by its topic, else by a statement's reply, else by the fallback.
+
+    Only a topic keyword counts as understood; a statement's looser keywords open with 911."""
     topic_id = find_topic(content, text)
     if topic_id is not None:
         return topic_reply(content, topic_id)
@@ -115,13 +125,13 @@ def free_text_reply(content: Content, text: str | None) -> Reply:
     if statement is None:
         return fallback_reply(content)
     if statement in content.topics:
-        return topic_reply(content, statement)
-    return simple_reply(content, statement)
+        return topic_reply(content, statement, understood=False)
+    return simple_reply(content, statement, understood=False)
 
 
 def fallback_reply(content: Content) -> Reply:
     """What the skill says to anything it cannot place: the help-like fallback, counted as a fallback."""
-    return simple_reply(content, "fallback", outcome="fallback")
+    return simple_reply(content, "fallback", outcome="fallback", understood=False)
 
 
 def again_reply(content: Content, last: dict, offer: object, lead_in: str | None = None) -> Reply:
@@ -133,6 +143,7 @@ def again_reply(content: Content, last: dict, offer: object, lead_in: str | None
         card_text=last.get("card_text"),
         topic=last.get("topic"),
         attributes={OFFER: offer} if offer else {},
+        understood=True,
     )
 
 

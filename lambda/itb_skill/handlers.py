@@ -14,7 +14,7 @@ from ask_sdk_core.utils import get_intent_name, get_locale, is_intent_name, is_r
 from ask_sdk_model import Response
 from ask_sdk_model.ui import Reprompt, SimpleCard, SsmlOutputSpeech
 
-from itb_skill import answers, content, observability, safety
+from itb_skill import answers, content, observability, safety, screening
 from itb_skill.speech import Reply, escape, to_card, to_ssml
 
 logger = logging.getLogger(__name__)
@@ -24,7 +24,8 @@ QUESTION_INTENT = "QuestionIntent"
 QUESTION_SLOT = "query"
 # Free text after a subject ("my ...", "he ...", "she ..."): screened like every slot (a report of danger
 # goes to 911 first), otherwise answered like a question.
-REPORT_INTENT = "ReportIntent"
+REPORT_INTENT = safety.REPORT_INTENT
+FREE_TEXT_INTENTS = (QUESTION_INTENT, REPORT_INTENT, safety.DANGER_START_INTENT, safety.WHAT_IF_INTENT)
 
 
 # ---- request helpers: defensive, because a malformed request must never raise here ----
@@ -77,16 +78,27 @@ def locale_content(handler_input: HandlerInput) -> content.Content:
     return content.load(locale)
 
 
+def _opens_with_911(handler_input: HandlerInput, reply: Reply) -> bool:
+    """911 unless sure: the opener goes first unless the skill understood and no danger is possible."""
+    if reply.end_session and reply.outcome == "emergency":
+        return False  # the emergency response is all 911 already
+    if safety.opens_with_911(to_card(reply.speech)):
+        return False
+    return not reply.understood or screening.decision(handler_input).tier >= safety.Tier.POSSIBLE
+
+
 def respond(handler_input: HandlerInput, reply: Reply, phones=None) -> Response:
     """Turn a ``Reply`` into the Alexa response, and remember it for "repeat" and "yes"."""
     attributes = session_attributes(handler_input)
     pace = attributes.get(answers.PACE, "normal")
     builder = handler_input.response_builder
-    builder.speak(to_ssml(reply.speech, phones, pace))
+    opener = f"{safety.OPENER} " if _opens_with_911(handler_input, reply) else ""
+    builder.speak(to_ssml(opener + reply.speech, phones, pace))
     if reply.reprompt and not reply.end_session:
         builder.ask(to_ssml(reply.reprompt, phones, pace))
     if reply.card_title and reply.card_text:
-        builder.set_card(SimpleCard(title=reply.card_title, content=to_card(reply.card_text, phones)))
+        card = to_card(opener + reply.card_text, phones)
+        builder.set_card(SimpleCard(title=reply.card_title, content=card))
     builder.set_should_end_session(reply.end_session)
     if not reply.end_session:
         attributes.update(reply.attributes)
@@ -113,37 +125,14 @@ def respond_with_content(handler_input: HandlerInput, reply: Reply, texts: conte
 
 
 class EmergencyHandler(AbstractRequestHandler):
-    """The emergency intent, or any slot value that reports danger, whatever intent carried it."""
+    """The request's safety decision is sure (the emergency intent, or danger in any slot): 911 now."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name(EMERGENCY_INTENT)(handler_input) or _danger(handler_input) is not None
+        return screening.decision(handler_input).sure
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        danger = _danger(handler_input)
-        kind = danger.kind if danger else safety.EMERGENCY
+        kind = screening.decision(handler_input).kind or safety.EMERGENCY
         return respond(handler_input, answers.emergency_reply(kind))
-
-
-_SCREENED = "_screened"  # request attribute: {(report intent?, slot text): its screening} for this request
-
-
-def _danger(handler_input: HandlerInput) -> safety.Danger | None:
-    if not is_request_type("IntentRequest")(handler_input):
-        return None
-    # The same request is asked several times (this handler, the storage interceptor, the catch-all):
-    # each slot text is screened once per request.
-    report = is_intent_name(REPORT_INTENT)(handler_input)
-    try:
-        screened = handler_input.attributes_manager.request_attributes.setdefault(_SCREENED, {})
-    except Exception:  # no usable request attributes: screen without keeping
-        screened = {}
-    for text in slot_texts(handler_input):
-        key = (report, text)
-        if key not in screened:
-            screened[key] = safety.screen_report(text) if report else safety.screen(text)
-        if screened[key] is not None:
-            return screened[key]
-    return None
 
 
 # ---- the conversation ----
@@ -177,7 +166,7 @@ class QuestionHandler(AbstractRequestHandler):
     """Free text (AMAZON.SearchQuery): a topic, or a statement's reply, by keywords; else the fallback."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name(QUESTION_INTENT)(handler_input) or is_intent_name(REPORT_INTENT)(handler_input)
+        return any(is_intent_name(name)(handler_input) for name in FREE_TEXT_INTENTS)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)
@@ -197,7 +186,7 @@ class YesHandler(AbstractRequestHandler):
             part = offer.get("part", 0)
             reply = answers.topic_reply(texts, offer["topic"], part if isinstance(part, int) else 0)
         else:
-            reply = answers.simple_reply(texts, "nothing_offered")
+            reply = answers.simple_reply(texts, "nothing_offered", understood=False)
         return respond_with_content(handler_input, reply, texts)
 
 
@@ -222,7 +211,7 @@ class RepeatHandler(AbstractRequestHandler):
         if isinstance(last, dict) and isinstance(last.get("speech"), str) and to_card(last["speech"]).strip():
             reply = answers.again_reply(texts, last, attributes.get(answers.OFFER))
         else:
-            reply = answers.simple_reply(texts, "nothing_to_repeat")
+            reply = answers.simple_reply(texts, "nothing_to_repeat", understood=False)
         return respond_with_content(handler_input, reply, texts)
 
 
@@ -245,7 +234,9 @@ class HelpHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)
-        return respond_with_content(handler_input, answers.simple_reply(texts, "help"), texts)
+        # "Help" said to a health skill may be a call for help: the reply opens with 911 like any unclear one.
+        reply = answers.simple_reply(texts, "help", understood=False)
+        return respond_with_content(handler_input, reply, texts)
 
 
 class StopHandler(AbstractRequestHandler):
@@ -307,13 +298,13 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         with contextlib.suppress(Exception):  # logging must not stand between the user and an answer
             logger.error("handler failed: %s", type(exception).__name__)
-        danger = _emergency_in(handler_input)
-        if danger is not None:
-            speech, reprompt, end_session = safety.emergency_speech(danger.kind), None, True
+        decided = screening.decision(handler_input)  # never raises
+        if decided.sure:
+            speech, reprompt, end_session = safety.emergency_speech(decided.kind or ""), None, True
         else:
             speech, reprompt, end_session = safety.ERROR_SPEECH, safety.ERROR_REPROMPT, False
         try:
-            reply = answers.emergency_reply(danger.kind) if danger else answers.error_reply()
+            reply = answers.emergency_reply(decided.kind or "") if decided.sure else answers.error_reply()
             return respond(handler_input, reply)
         except Exception:  # even the session attributes or the reply builders may be unusable
             pass
@@ -334,16 +325,3 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
                 else None,
                 should_end_session=end_session,
             )
-
-
-def _emergency_in(handler_input: HandlerInput) -> safety.Danger | None:
-    """The danger in a request that failed, or None. Never raises."""
-    try:
-        danger = _danger(handler_input)
-        if danger is not None:
-            return danger
-        if is_intent_name(EMERGENCY_INTENT)(handler_input):
-            return safety.Danger(safety.EMERGENCY, "intent")
-    except Exception:  # a request too broken to read: fall back to the error reply
-        pass
-    return None

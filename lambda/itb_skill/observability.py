@@ -37,7 +37,7 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_model import RequestEnvelope
 from ask_sdk_runtime.exceptions import AskSdkException
 
-from itb_skill import content, safety
+from itb_skill import content, safety, screening
 from itb_skill.speech import to_ssml
 
 NAMESPACE = "ITBPumpSkill"
@@ -276,24 +276,6 @@ def _refused(exc: Exception, event: object, skill_id: str | None) -> bool:
     return skill_id is not None and _application_id(event) != skill_id
 
 
-def _danger_in_slots(event: object) -> safety.Danger | None:
-    """Danger in a request the SDK could not read: the emergency intent, or any slot that reports it.
-
-    Slots are screened the widest way (``screen_report`` also reads a clause whose subject was the
-    carrier phrase, as ReportIntent sends it), since the intent's own rule cannot be trusted here."""
-    intent = _get(_get(event, "request"), "intent")
-    if _get(intent, "name") == safety.EMERGENCY_INTENT:
-        return safety.Danger(safety.EMERGENCY, "intent")
-    slots = _get(intent, "slots")
-    values = slots.values() if isinstance(slots, dict) else slots if isinstance(slots, list) else ()
-    for slot in values:
-        value = _get(slot, "value")
-        danger = safety.screen_report(value) if isinstance(value, str) else None
-        if danger is not None:
-            return danger
-    return None
-
-
 def _speech(text: str) -> dict[str, str]:
     return {"type": "SSML", "ssml": to_ssml(text)}
 
@@ -302,12 +284,10 @@ def safe_response(event: object) -> tuple[dict[str, Any], str]:
     """A valid Alexa response for a request the SDK could not handle, from constants only."""
     if is_silent(_get(_get(event, "request"), "type")):
         return {"version": RESPONSE_VERSION, "response": {}}, "ended"
-    try:
-        danger = _danger_in_slots(event)
-    except Exception:
-        danger = None
-    if danger is not None:
-        speech = safety.emergency_speech(danger.kind)
+    # Read the widest way: the intent that carried a slot cannot be trusted here.
+    decided = screening.assess_event(event, wide=True)
+    if decided.sure:
+        speech = safety.emergency_speech(decided.kind or "")
         response = {
             "outputSpeech": _speech(speech),
             "card": {"type": "Simple", "title": safety.EMERGENCY_CARD_TITLE, "content": speech},
@@ -369,6 +349,7 @@ def instrument(skill_builder):
         started = time.perf_counter()
         seen = _Seen()
         token = _current.set(seen)
+        screened = screening.begin(event)  # first, from the raw envelope: decided before anything can raise
         outcome, error_type = None, None
         try:
             try:
@@ -391,6 +372,7 @@ def instrument(skill_builder):
             return result
         finally:
             _current.reset(token)
+            screening.end(screened)
             duration_ms = (time.perf_counter() - started) * 1000
             with contextlib.suppress(Exception):  # logging must never break an answer
                 topic = seen.request_attributes().get("topic")

@@ -50,6 +50,7 @@ class Reply:
         "outcome",
         "topic",
         "attributes",
+        "understood",
     )
 
     def __init__(
@@ -62,6 +63,7 @@ class Reply:
         outcome: str = "answered",
         topic: str | None = None,
         attributes: dict | None = None,
+        understood: bool = False,
     ) -> None:
         self.speech = speech
         self.reprompt = reprompt
@@ -71,6 +73,9 @@ class Reply:
         self.outcome = outcome
         self.topic = topic
         self.attributes = {} if attributes is None else attributes
+        # The skill confidently understood what was asked. Only such a reply may skip the 911 opener
+        # ("911 unless sure"): the default is not understood.
+        self.understood = understood
 
     def _values(self) -> tuple:
         return tuple(getattr(self, name) for name in self.__slots__)

@@ -30,6 +30,7 @@ def welcome_back_reply(texts: content.Content, last_topic: str | None) -> Reply:
             speech=texts.text("welcome_back_offer").replace("{offer}", topic.offer),
             reprompt=texts.text("welcome_back_offer_reprompt").replace("{offer}", topic.offer),
             attributes={answers.OFFER: {"topic": topic.id, "part": 0}},
+            understood=True,
         )
     reply.card_title = texts.strings.get("welcome_card_title")
     reply.card_text = texts.strings.get("welcome_card")

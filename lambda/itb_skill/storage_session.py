@@ -27,9 +27,8 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
-from itb_skill import config, storage
+from itb_skill import config, screening, storage
 from itb_skill.answers import PACE
-from itb_skill.handlers import EmergencyHandler
 from itb_skill.storage import Profile, StorageError
 
 logger = logging.getLogger(__name__)
@@ -65,10 +64,8 @@ def _user_key(handler_input: HandlerInput) -> str | None:
 
 
 def _is_emergency(handler_input: HandlerInput) -> bool:
-    try:  # the one screening, whatever it grows into
-        return bool(EmergencyHandler().can_handle(handler_input))
-    except Exception:  # if screening cannot decide, storage stays untouched
-        return True
+    """The request's one safety decision (``screening``, which never raises) is sure."""
+    return screening.decision(handler_input).sure
 
 
 def _log_fault(operation: str, error: Exception) -> None:

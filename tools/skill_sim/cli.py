@@ -3,6 +3,9 @@
     skill-sim chat [--speak]                 an interactive conversation
     skill-sim ask --json UTTERANCE... | -    one-shot sessions, one JSON object a line
     skill-sim replay FILE...                 scripted conversations that pass or fail
+    skill-sim explain UTTERANCE...           how it resolves, and why the safety decision is what it is
+    skill-sim measure [--screen S] FILE...   a corpus through the skill: full responses, 911 first
+    skill-sim --literal ...                  resolve as a plain sample matcher (no near matches)
     skill-sim say UTTERANCE -o out.wav       the skill's spoken answer as a WAV (tools/voice)
     skill-sim talk [q1.wav ...]              a spoken conversation: microphone, or WAV files
 
@@ -47,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--locale", default=envelope.DEFAULT_LOCALE, help="model and request locale (en-US)")
     parser.add_argument("--model", help="an interaction model JSON file to use instead of the locale's")
     parser.add_argument("--log", action="store_true", help="show the function's per-request log lines")
+    parser.add_argument(
+        "--literal",
+        action="store_true",
+        help="resolve as a plain sample matcher: exact samples, listed values, SearchQuery text; no near",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     chat = commands.add_parser("chat", help="an interactive conversation")
     chat.add_argument("--speak", action="store_true", help="read replies aloud with espeak-ng")
@@ -55,13 +63,20 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="JSON lines (the default; kept for clarity)")
     replay = commands.add_parser("replay", help="run scripted conversations (YAML)")
     replay.add_argument("files", nargs="+", metavar="FILE")
+    explain = commands.add_parser("explain", help="why an utterance is (or is not) taken for an emergency")
+    explain.add_argument("utterances", nargs="+", metavar="UTTERANCE")
+    measure = commands.add_parser("measure", help="run corpus files through the skill and count")
+    measure.add_argument("files", nargs="+", metavar="FILE")
+    measure.add_argument("--screen", choices=("both", "rules", "model"), default="both")
+    measure.add_argument("--misses", action="store_true", help="list every line that missed")
     from voice.cli import add_commands  # voice: say, talk (tools/voice)
 
     voice_commands = add_commands(commands)
-    for sub in (chat, ask, replay, *voice_commands):  # options also accepted after the command
+    for sub in (chat, ask, replay, explain, measure, *voice_commands):  # options also after the command
         sub.add_argument("--repo", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         sub.add_argument("--locale", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         sub.add_argument("--model", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        sub.add_argument("--literal", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 
@@ -77,7 +92,11 @@ def _main(args: argparse.Namespace) -> int:
             return _replay(args)
         if hasattr(args, "run_voice"):  # say, talk (tools/voice)
             return args.run_voice(args)
-        sim = Simulator(args.repo, locale=args.locale, model=args.model)
+        if args.command == "measure":
+            return _measure(args)
+        sim = Simulator(args.repo, locale=args.locale, model=args.model, literal=args.literal)
+        if args.command == "explain":
+            return _explain(sim, args.utterances)
         if args.command == "ask":
             return _ask(sim, args.utterances)
         return _chat(sim, args.speak)
@@ -111,6 +130,47 @@ def _ask(sim: Simulator, utterances: list[str]) -> int:
             status = 1
         print(json.dumps(line, ensure_ascii=True), flush=True)
     return status
+
+
+# ---------------------------------------------------------------- explain, measure
+
+
+def _explain(sim: Simulator, utterances: list[str]) -> int:
+    from itb_skill import safety
+
+    for utterance in _lines(utterances):
+        rest = resolver.split_invocation(resolver.clean_utterance(utterance), sim.model.invocation_name).rest
+        resolution = sim.model.resolve(rest, sim.literal)
+        filled = resolution.filled()
+        values = [slot.value for slot in filled.values()]
+        resolvable = [bool(slot.id) for name, slot in filled.items() if name != "person" and slot.custom]
+        listed = not resolvable or any(resolvable)
+        decided = safety.assess_request(resolution.intent, values, listed=listed, explain=True)
+        print(f"{utterance}")
+        print(f"  intent: {resolution.intent} ({resolution.how} {resolution.score:.2f}: {resolution.sample})")
+        for name, slot in resolution.filled().items():
+            print(f"  slot {name}: {slot.value!r}" + (f" -> {slot.id}" if slot.id else ""))
+        kind = f", {decided.kind}" if decided.kind else ""
+        print(f"  decision: {decided.tier.name.lower()}{kind}")
+        for reason in decided.reasons:
+            print(f"    {reason}")
+        if not decided.reasons:
+            print("    nothing matched: no rule, and no text for the learned screen")
+    return 0
+
+
+def _measure(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from skill_sim.measure import measure
+
+    mode = "literal" if args.literal else "near"
+    for tally in measure([Path(f) for f in args.files], args.literal, args.screen, args.repo):
+        print(f"[{mode}, {args.screen}] {tally.summary()}")
+        if args.misses:
+            for miss in tally.missed:
+                print(f"    {miss}")
+    return 0
 
 
 # ---------------------------------------------------------------- replay

@@ -13,6 +13,11 @@ The only source of routes is the interaction model JSON. Order of resolution:
    ``NEAR_THRESHOLD``, or a SearchQuery carrier phrase with extra words before it;
 5. otherwise ``AMAZON.FallbackIntent``.
 
+In ``literal`` mode (``resolve(text, literal=True)``, ``skill-sim --literal``) only steps 1 and 2 and the
+free text of an ``AMAZON.SearchQuery`` after its carrier phrase count, as a plain sample-matching NLU does
+(Bespoken's virtual-alexa): no unlisted custom-slot values, no near matches. What the real Alexa does lies
+between the two modes, so every emergency corpus is run in both.
+
 Everything is built once per model file (exact-phrase dict, one pattern per sample with its slots'
 listed values as word-trie alternations, an inverted word index) and rebuilt when the file changes
 on disk. A sample's regex is compiled the first time the sample is a candidate: most never are in
@@ -561,10 +566,12 @@ class Model:
 
     # -- resolving
 
-    def resolve(self, text: str) -> Resolution:
+    def resolve(self, text: str, literal: bool = False) -> Resolution:
         said = words(text)
         if not said.tokens:
             return self._fallback()
+        if literal:
+            return self._literal(said)
         key = said.text
         sample = self.exact.get(key)
         if sample is not None and not sample.builtin:
@@ -593,6 +600,36 @@ class Model:
             ):
                 return capture
         return near or self._fallback()
+
+    def _literal(self, said: Words) -> Resolution:
+        """Exact samples with listed values, Alexa's built-in phrases, SearchQuery text; else the fallback."""
+        sample = self.exact.get(said.text)
+        if sample is not None and not sample.builtin:
+            return self._resolution(sample, {}, said, "exact", 1.0)
+        found = self._patterns(said)
+        listed = [m for m in found if m[0] == 0]
+        if listed and min(listed, key=lambda m: m[:4])[1] == 0:
+            return self._best(listed, said, "exact")
+        if sample is not None:
+            return self._resolution(sample, {}, said, "exact", 1.0)
+        if listed:
+            return self._best(listed, said, "exact")
+        builtin = self.builtin_exact.get(said.text)
+        if builtin is not None:
+            return Resolution(builtin, self._empty_slots(builtin), "builtin", 1.0, said.text)
+        free_text = [m for m in found if self._only_search_query_free(m)]
+        if free_text:
+            return self._best(free_text, said, "capture")
+        return self._fallback()
+
+    def _only_search_query_free(self, found: tuple) -> bool:
+        """Every slot of the match took a listed value or is an AMAZON.SearchQuery."""
+        *_, sample, match = found
+        for i, (_, slot_type) in enumerate(sample.slots):
+            table = self.type_values.get(slot_type)
+            if slot_type != SEARCH_QUERY and (table is None or match.group(f"s{i}") not in table):
+                return False
+        return True
 
     def _patterns(self, said: Words) -> list[tuple]:
         """Every sample whose pattern matches the whole utterance, with its rank and quality."""
@@ -794,5 +831,5 @@ def load(path: str | Path) -> Model:
     return model
 
 
-def resolve(path: str | Path, text: str) -> Resolution:
-    return load(path).resolve(text)
+def resolve(path: str | Path, text: str, literal: bool = False) -> Resolution:
+    return load(path).resolve(text, literal)

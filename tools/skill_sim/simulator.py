@@ -128,8 +128,15 @@ class Turn:
 class Simulator:
     """A device talking to the skill: one open session at a time, like an Echo."""
 
-    def __init__(self, repo: str | Path | None = None, locale: str = envelope.DEFAULT_LOCALE, model=None):
+    def __init__(
+        self,
+        repo: str | Path | None = None,
+        locale: str = envelope.DEFAULT_LOCALE,
+        model=None,
+        literal: bool = False,
+    ):
         self.repo = find_repo(repo)
+        self.literal = literal  # resolve as a plain sample matcher would (see ``resolver``)
         self.locale = locale
         self.model_file = Path(model) if model else model_path(self.repo, locale)
         self.handler = load_handler(self.repo)
@@ -179,7 +186,7 @@ class Simulator:
             if not invocation.rest:
                 return self.launch(typed)
             self._new_session()
-        resolution = model.resolve(invocation.rest)
+        resolution = model.resolve(invocation.rest, self.literal)
         request = envelope.intent_request(resolution.intent, resolution.request_slots())
         return Turn(typed, "IntentRequest", resolution, self._send(request))
 

@@ -65,7 +65,7 @@ def understood(result: asr.Recognition) -> str | None:
         return result.text
     from itb_skill import safety
 
-    return result.text if result.text and safety.screen(result.text) else None
+    return result.text if result.text and safety.assess(result.text).tier else None
 
 
 class VoiceLoop:

@@ -1,0 +1,274 @@
+"""Is someone in danger now? One decision, pure, that explains itself.
+
+``assess(text)`` reads what the user said with two screens side by side and returns an ``Assessment``:
+
+- the **rules** (``rules``): named patterns, exact and explainable; each finding names its rule and
+  the veto that stopped it, if any;
+- the **learned screen** (``learned``): a small classifier trained on the project's corpora, for
+  phrasings no rule has a pattern for; it reports its score and the n-grams that pushed it.
+
+The decision is the rules OR the model, in two tiers:
+
+- ``SURE``: a rule fired, or the model's danger score reached its sure threshold. The full emergency
+  response: "Call 911 now...", the session ends.
+- ``POSSIBLE``: a rule matched a sign that its clause describes as not new (a habit, a long-standing or
+  chronic condition), or the model's score reached its possible threshold. The 911 opener ("If this is
+  an emergency, call 911 now.") comes first, then the best answer; the session stays open.
+- ``NONE``: neither. Only then may a reply skip the 911 opener, and only if the skill understood.
+
+``assess_request`` decides a whole request: the emergency intent is always sure; every slot value is
+assessed; what a report intent carries is read as said after its subject (``report=True``), and so is
+every slot of a request whose intent cannot be trusted (``wide=True``: the last-resort path).
+
+Nothing here does I/O beyond reading the learned screen's weights once, touches SDK objects or reads
+content, so it always loads; the responses are constants (``responses``).
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import NamedTuple
+
+from itb_skill.safety import rules
+from itb_skill.safety.responses import (
+    CRISIS,
+    CRISIS_SPEECH,
+    EMERGENCY,
+    EMERGENCY_CARD_TITLE,
+    EMERGENCY_SPEECH,
+    ERROR_REPROMPT,
+    ERROR_SPEECH,
+    OPENER,
+    emergency_speech,
+    opens_with_911,
+)
+from itb_skill.safety.text import fold, normalize, windows
+
+__all__ = [
+    "CRISIS",
+    "CRISIS_SPEECH",
+    "EMERGENCY",
+    "EMERGENCY_CARD_TITLE",
+    "EMERGENCY_INTENT",
+    "EMERGENCY_SPEECH",
+    "ERROR_REPROMPT",
+    "ERROR_SPEECH",
+    "OPENER",
+    "DANGER_START_INTENT",
+    "REPORT_INTENT",
+    "WHAT_IF_INTENT",
+    "Assessment",
+    "Tier",
+    "assess",
+    "assess_request",
+    "emergency_speech",
+    "fold",
+    "normalize",
+    "opens_with_911",
+    "prepare",
+]
+
+EMERGENCY_INTENT = "EmergencyIntent"  # the interaction model's intent for danger: always sure
+REPORT_INTENT = "ReportIntent"  # free text said after a subject or an interjection ("my ...", "please ...")
+# Free text after a start that is itself a sign or a plea ("seizure ...", "help ...", "should I take him to
+# ..."): the model keeps the start as its carrier phrase, so the words that matter never reach the skill.
+# Never less than possible.
+DANGER_START_INTENT = "DangerStartIntent"
+# Free text after "what if", "what should I do if", "how would I know if": a question about a case, read as
+# one. What it names is never more than possible (911 first, then the answer), except a crisis.
+WHAT_IF_INTENT = "WhatIfIntent"
+# Longer than any real utterance: past this a text is not read at all but treated as unclear (possible).
+MAX_SCREENED_CHARS = 50_000
+# The learned screen reads utterances of at least this many words: it learned from whole sentences, and a
+# one- or two-word slot value ("bleeding") is a topic name or a bare sign, which the rules read.
+MIN_MODEL_WORDS = 3
+
+
+class Tier(IntEnum):
+    NONE = 0
+    POSSIBLE = 1
+    SURE = 2
+
+
+class Assessment(NamedTuple):
+    tier: Tier
+    kind: str | None  # EMERGENCY or CRISIS when the tier is not NONE
+    reasons: tuple[str, ...]  # rule ids, vetoes, the model's score and top features; never user text
+
+    @property
+    def sure(self) -> bool:
+        return self.tier is Tier.SURE
+
+    @property
+    def possible(self) -> bool:
+        return self.tier is Tier.POSSIBLE
+
+
+NOTHING = Assessment(Tier.NONE, None, ())
+
+
+def _describe(finding: rules.Finding) -> str:
+    return f"rule {finding.rule}" if finding.veto is None else f"rule {finding.rule} vetoed: {finding.veto}"
+
+
+_READINGS = {
+    "plain": rules.check,
+    "slot": lambda text: rules.check(text, 0),  # a typed slot's value: no sign named alone counts (a topic)
+    "report": rules.check_report,
+    "danger start": rules.check_after_danger_start,
+}
+# Intents whose slot carries what the user said in their own words (AMAZON.SearchQuery), and the one
+# that means a question (a slot of any other intent holds the value of a list: a topic, a person, a sign).
+FREE_TEXT_INTENTS = frozenset({"QuestionIntent", REPORT_INTENT, DANGER_START_INTENT, WHAT_IF_INTENT})
+
+
+def _assess_piece(piece: str, reading: str, use_rules: bool, use_model: bool, explain: bool) -> Assessment:
+    tier, kind, reasons = Tier.NONE, None, []
+    if use_rules:
+        findings = _READINGS[reading](piece)
+        best = rules.best(findings)
+        if best is not None and best.tier:
+            tier, kind = Tier(best.tier), best.kind
+            reasons.append(_describe(best))
+        if explain:
+            reasons = [_describe(finding) for finding in findings]
+    if use_model and kind != CRISIS and len(piece.split()) >= MIN_MODEL_WORDS:
+        from itb_skill.safety import learned  # weights are read on first use, never at import
+
+        scored = learned.score(piece, explain=explain)
+        model_tier = Tier(learned.tier(scored.danger))
+        if model_tier or explain:
+            top = f" [{', '.join(scored.top)}]" if scored.top else ""
+            reasons.append(f"model {scored.danger:.3f} ({model_tier.name.lower()}){top}")
+        if model_tier > tier:
+            tier, kind = model_tier, CRISIS if scored.crisis else EMERGENCY
+        elif model_tier is Tier.SURE and scored.crisis:
+            kind = CRISIS  # the model is sure it hears a crisis where a rule read an emergency: 988 as well
+    return Assessment(tier, kind, tuple(reasons))
+
+
+def _more_alarming(decided: Assessment, found: Assessment, keep_all: bool) -> Assessment:
+    crisis_over_emergency = found.tier == decided.tier and found.kind == CRISIS != decided.kind
+    winner = found if found.tier > decided.tier or crisis_over_emergency else decided
+    return Assessment(
+        winner.tier, winner.kind, decided.reasons + found.reasons if keep_all else winner.reasons
+    )
+
+
+def assess(
+    text: object,
+    *,
+    report: bool = False,
+    danger_start: bool = False,
+    typed_slot: bool = False,
+    use_rules: bool = True,
+    use_model: bool = True,
+    explain: bool = False,
+) -> Assessment:
+    """How sure it is that ``text`` reports danger now. Pure (but for reading weights once); never raises.
+
+    ``report``: the text was said after a subject or interjection that the interaction model took off
+    ("he's {report}"), so it is read as it is and with a neutral subject put back; ``danger_start``: what
+    was said after a sign or a plea ("help {report}"), where a plea left on its own is sure; ``typed_slot``:
+    the value of a listed slot type ("can the surgery cause {complication}"), where a sign named alone is the
+    thing asked about, not a report. ``explain``: every
+    finding and the model's top features, not only what decided. ``use_rules``/``use_model``: one screen
+    alone, for measuring each (``skill-sim measure``); the skill always uses both.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return NOTHING
+    if len(text) > MAX_SCREENED_CHARS:
+        return Assessment(Tier.POSSIBLE, EMERGENCY, ("too long to screen",))
+    try:
+        reading = (
+            "danger start" if danger_start else "report" if report else "slot" if typed_slot else "plain"
+        )
+        use_model = (
+            use_model and not typed_slot
+        )  # the learned screen reads sentences, not the values of a list
+        decided = NOTHING
+        for piece in windows(text):
+            found = _assess_piece(piece, reading, use_rules, use_model, explain)
+            decided = _more_alarming(decided, found, explain)
+            if decided.sure and decided.kind == CRISIS and not explain:
+                break
+        return decided
+    except Exception as error:  # a screening bug must not break the request: unclear means 911 first
+        return Assessment(Tier.POSSIBLE, EMERGENCY, (f"screen failed: {type(error).__name__}",))
+
+
+def assess_request(
+    intent_name: object,
+    slot_values: list[object],
+    *,
+    wide: bool = False,
+    listed: bool = True,
+    explain: bool = False,
+) -> Assessment:
+    """The decision for a whole request: the emergency intent, else the most alarming slot value.
+
+    ``wide``: read every slot the widest way (as said after a subject), because the intent that carried
+    it cannot be trusted (a request the SDK could not read). ``listed``: a slot other than the person took
+    a value its type lists; the emergency intent heard only in words its types do not list ("what happens
+    if the baclofen stops all of a sudden" as "{person} {symptom} all of a sudden") is possible, not sure,
+    unless the words themselves are.
+    """
+    report = wide or intent_name == REPORT_INTENT
+    danger_start = intent_name == DANGER_START_INTENT
+    decided = NOTHING
+    if danger_start:
+        decided = Assessment(
+            Tier.POSSIBLE, EMERGENCY, (f"intent {DANGER_START_INTENT}: began with a sign or a plea",)
+        )
+    typed_slot = not wide and intent_name not in FREE_TEXT_INTENTS and intent_name != EMERGENCY_INTENT
+    for value in slot_values:
+        found = assess(
+            value, report=report, danger_start=danger_start, typed_slot=typed_slot, explain=explain
+        )
+        if found.tier > decided.tier or (found.tier == decided.tier and found.kind == CRISIS):
+            decided = found
+        if decided.sure and decided.kind == CRISIS:
+            break
+    if intent_name == WHAT_IF_INTENT and decided.sure and decided.kind != CRISIS:
+        return Assessment(
+            Tier.POSSIBLE, decided.kind, (f"intent {WHAT_IF_INTENT}: asked as a case", *decided.reasons)
+        )
+    if intent_name == EMERGENCY_INTENT:  # the model heard an emergency: sure, crisis if a slot says so
+        kind = CRISIS if decided.kind == CRISIS else EMERGENCY
+        if not listed and not decided.sure and any(_asks_something(value) for value in slot_values):
+            reason = f"intent {EMERGENCY_INTENT} on unlisted words that ask"
+            return Assessment(Tier.POSSIBLE, kind, (reason, *decided.reasons))
+        return Assessment(Tier.SURE, kind, (f"intent {EMERGENCY_INTENT}", *decided.reasons))
+    return decided
+
+
+_ASKING_WORDS = frozenset(
+    {
+        "if",
+        "what",
+        "how",
+        "why",
+        "when",
+        "whether",
+        "does",
+        "do",
+        "mean",
+        "means",
+        "happens",
+        "would",
+        "could",
+    }
+)
+
+
+def _asks_something(value: object) -> bool:
+    """A slot value with a question or a supposition in it ("happens if the baclofen stops")."""
+    return isinstance(value, str) and not _ASKING_WORDS.isdisjoint(normalize(value).split())
+
+
+def prepare() -> None:
+    """Compile every rule and load the learned screen now (an environment initialized ahead of requests)."""
+    from itb_skill.safety import learned
+
+    rules.prepare()
+    learned.model()

@@ -1,0 +1,154 @@
+"""The learned screen: a small statistical classifier beside the rules, in pure Python.
+
+Hashed word n-grams and character n-grams feed a multinomial logistic regression with three classes
+(none, emergency, crisis), trained on the project's corpora by ``tools/train_screen.py``, which also
+writes the model card (``docs/screen-model-card.md``). Here it only scores: weights are int8 with one
+scale per class (``screen_weights.bin``), thresholds and feature settings come from
+``screen_model.json``; both are read the first time a text gets past the ALWAYS rules, never at import.
+
+The features are defined here and nowhere else, so training and scoring cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from functools import lru_cache
+from typing import NamedTuple
+
+from itb_skill.safety.text import normalize
+
+try:  # crc32 as a stable hash (Python's own ``hash`` of a str changes with every process)
+    from zlib import crc32
+except ImportError:  # pragma: no cover - a Python without zlib
+    from binascii import crc32
+
+HERE = os.path.dirname(os.path.realpath(__file__))
+MODEL_FILE = os.path.join(HERE, "screen_model.json")
+WEIGHTS_FILE = os.path.join(HERE, "screen_weights.bin")
+
+CLASSES = ("none", "emergency", "crisis")
+CHAR_NGRAMS = (3, 4, 5)  # character n-grams inside each word, with a space on each side
+WORD_NGRAMS = 3  # word unigrams, bigrams and trigrams, with a start mark before the first word
+
+
+def _bucket(feature: str, bits: int) -> int:
+    return crc32(feature.encode("utf-8")) & ((1 << bits) - 1)
+
+
+@lru_cache(maxsize=8192)
+def _word_features(word: str, bits: int) -> tuple[int, ...]:
+    """A word's own features (itself and its character n-grams): words repeat, so kept per process."""
+    padded = f" {word} "
+    grams = [f"w:{word}"]
+    for size in CHAR_NGRAMS:
+        grams.extend(f"c:{padded[i : i + size]}" for i in range(len(padded) - size + 1))
+    return tuple(_bucket(gram, bits) for gram in grams)
+
+
+def feature_names(text: str) -> list[str]:
+    """The n-grams of ``text`` that are not kept per word (for explanations and training)."""
+    words = ["<s>", *normalize(text).split()]
+    names = []
+    for size in range(2, WORD_NGRAMS + 1):
+        names.extend(f"n:{' '.join(words[i : i + size])}" for i in range(len(words) - size + 1))
+    return names
+
+
+def features(text: str, bits: int) -> list[int]:
+    """The bucket of every feature of ``text`` (repeats kept: counts are features too)."""
+    words = normalize(text).split()
+    buckets: list[int] = []
+    for word in words:
+        buckets.extend(_word_features(word, bits))
+    buckets.extend(_bucket(name, bits) for name in feature_names(text))
+    return buckets
+
+
+class Score(NamedTuple):
+    danger: float  # probability of emergency or crisis
+    crisis: bool  # crisis more likely than emergency
+    top: tuple[str, ...]  # the n-grams that pushed hardest towards danger (for explanations)
+
+
+class _Model:
+    """Weights and settings, loaded once."""
+
+    def __init__(self) -> None:
+        with open(MODEL_FILE, encoding="utf-8") as handle:
+            card = json.load(handle)
+        self.bits: int = card["bits"]
+        self.scales: list[float] = card["scales"]
+        self.intercepts: list[float] = card["intercepts"]
+        self.sure: float = card["thresholds"]["sure"]
+        self.possible: float = card["thresholds"]["possible"]
+        size = 1 << self.bits
+        with open(WEIGHTS_FILE, "rb") as handle:
+            raw = memoryview(handle.read())
+        if len(raw) != size * len(CLASSES):
+            raise ValueError("screen weights do not match the model card")
+        # Signed bytes, one table per class (memoryview: no ``array`` import at a cold start).
+        self.weights = [raw[i * size : (i + 1) * size].cast("b") for i in range(len(CLASSES))]
+        self._per_word: dict[str, tuple[int, ...]] = {}
+
+    def _sums(self, buckets) -> tuple[int, ...]:
+        return tuple(sum(table[bucket] for bucket in buckets) for table in self.weights)
+
+    def word_sums(self, word: str) -> tuple[int, ...]:
+        """A word's summed weights per class: words repeat, so kept (bounded)."""
+        sums = self._per_word.get(word)
+        if sums is None:
+            sums = self._sums(_word_features(word, self.bits))
+            if len(self._per_word) < 8192:
+                self._per_word[word] = sums
+        return sums
+
+    def logits(self, text: str) -> list[float]:
+        totals = list(self._sums([_bucket(name, self.bits) for name in feature_names(text)]))
+        for word in normalize(text).split():
+            for klass, value in enumerate(self.word_sums(word)):
+                totals[klass] += value
+        return [b + t * s for b, t, s in zip(self.intercepts, totals, self.scales, strict=True)]
+
+    def push(self, name: str) -> float:
+        """How hard one feature pushes towards danger (its danger weight minus its none weight)."""
+        bucket = _bucket(name, self.bits)
+        signed = [table[bucket] * scale for table, scale in zip(self.weights, self.scales, strict=True)]
+        return max(signed[1], signed[2]) - signed[0]
+
+
+@lru_cache(maxsize=1)
+def model() -> _Model:
+    return _Model()
+
+
+def tier(danger: float) -> int:
+    """2 (sure), 1 (possible) or 0, by the thresholds chosen by cross-validation."""
+    loaded = model()
+    return 2 if danger >= loaded.sure else 1 if danger >= loaded.possible else 0
+
+
+def score(text: str, explain: bool = False) -> Score:
+    """How likely ``text`` reports danger now, by the learned screen alone."""
+    loaded = model()
+    logits = loaded.logits(text)
+    top = max(logits)
+    exps = [math.exp(value - top) for value in logits]
+    danger = (exps[1] + exps[2]) / sum(exps)
+    return Score(danger, exps[2] > exps[1], _top_features(text, loaded) if explain else ())
+
+
+def _top_features(text: str, loaded: _Model, count: int = 5) -> tuple[str, ...]:
+    """The features of ``text`` that push hardest towards danger."""
+    names = []
+    for word in normalize(text).split():
+        padded = f" {word} "
+        names.append(f"w:{word}")
+        for size in CHAR_NGRAMS:
+            names.extend(f"c:{padded[i : i + size]}" for i in range(len(padded) - size + 1))
+    names += feature_names(text)
+    # Words and word n-grams explain better than the character n-grams that also count in the score.
+    readable = [name for name in set(names) if not name.startswith("c:")]
+    ranked = sorted(readable, key=lambda name: (-loaded.push(name), name))
+    return tuple(name[2:] for name in ranked[:count] if loaded.push(name) > 0)

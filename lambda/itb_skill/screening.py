@@ -1,0 +1,137 @@
+"""The request's safety decision, made once, first, from the raw envelope.
+
+``begin(event)`` runs in the Lambda wrapper before the SDK reads anything: it takes the intent name and
+every slot value straight from the JSON Alexa sent (so no SDK quirk, odd key or failing deserializer can
+hide a slot) and keeps ``safety.assess_request``'s answer for the rest of the request. Handlers, the
+storage interceptor and the catch-all read it with ``decision(handler_input)``, which also screens what
+the SDK's objects hold and keeps the more alarming of the two.
+
+Pure over plain data and never raises: a request too odd to read is an unclear one (possible tier).
+"""
+
+from __future__ import annotations
+
+import contextvars
+from typing import Any
+
+from itb_skill import safety
+
+# (what was read from the raw envelope, its decision): read once per request, before the SDK.
+_RAW: contextvars.ContextVar[tuple[tuple, safety.Assessment] | None] = contextvars.ContextVar(
+    "itb_raw_screen", default=None
+)
+_KEY = "_screening"  # request attribute: this request's decision, once made
+
+MAX_SLOTS = 50  # more slots than any interaction model declares: the rest are not read
+
+
+def _get(mapping: object, key: str) -> Any:
+    return mapping.get(key) if isinstance(mapping, dict) else None
+
+
+def _listed(slot: object) -> bool | None:
+    """Whether Alexa matched a slot to a value its type lists (entity resolution ER_SUCCESS_MATCH); None
+    for a slot with no entity resolution at all (Amazon's built-in types, such as a number)."""
+    authorities = _get(_get(slot, "resolutions"), "resolutionsPerAuthority")
+    if not isinstance(authorities, list) or not authorities:
+        return None
+    return any(_get(_get(authority, "status"), "code") == "ER_SUCCESS_MATCH" for authority in authorities)
+
+
+def raw_texts(event: object) -> tuple[object, list[str], bool]:
+    """(intent name, every slot value, whether any slot but the person took a listed value) of a raw
+    request envelope; anything not a string is skipped."""
+    request = _get(event, "request")
+    intent = _get(request, "intent")
+    slots = _get(intent, "slots")
+    values = slots.values() if isinstance(slots, dict) else slots if isinstance(slots, list) else ()
+    texts, matches = [], []
+    for slot in list(values)[:MAX_SLOTS]:
+        value = _get(slot, "value")
+        if isinstance(value, str) and value.strip():
+            texts.append(value)
+            if _get(slot, "name") != "person":
+                matches.append(_listed(slot))
+    return _get(intent, "name"), texts, _some_listed(matches)
+
+
+def _some_listed(matches: list[bool | None]) -> bool:
+    """False only when every slot that could match a listed value (the person aside) did not."""
+    resolvable = [match for match in matches if match is not None]
+    return not resolvable or any(resolvable)
+
+
+def _unreadable(error: Exception) -> safety.Assessment:
+    return safety.Assessment(safety.Tier.POSSIBLE, safety.EMERGENCY, (f"unreadable: {type(error).__name__}",))
+
+
+def assess_event(event: object, *, wide: bool = False) -> safety.Assessment:
+    """The decision for a raw envelope. ``wide``: the intent cannot be trusted (the last-resort path)."""
+    try:
+        intent_name, texts, listed = raw_texts(event)
+        return safety.assess_request(intent_name, texts, wide=wide, listed=listed)
+    except Exception as error:  # unreadable: unclear, so 911 first
+        return _unreadable(error)
+
+
+def begin(event: object) -> contextvars.Token:
+    """Screen ``event`` before anything else reads it; ``end(token)`` when the request is answered."""
+    try:
+        read = raw_texts(event)
+        return _RAW.set((read, safety.assess_request(read[0], read[1], listed=read[2])))
+    except Exception as error:
+        return _RAW.set(((), _unreadable(error)))
+
+
+def end(token: contextvars.Token) -> None:
+    _RAW.reset(token)
+
+
+def _sdk_listed(slot: Any) -> bool | None:
+    authorities = getattr(getattr(slot, "resolutions", None), "resolutions_per_authority", None) or []
+    if not authorities:
+        return None
+    codes = [getattr(getattr(authority, "status", None), "code", None) for authority in authorities]
+    return any(getattr(code, "value", code) == "ER_SUCCESS_MATCH" for code in codes)
+
+
+def _sdk_texts(handler_input: Any) -> tuple[object, list[str], bool]:
+    request = getattr(handler_input.request_envelope, "request", None)
+    intent = getattr(request, "intent", None)
+    slots = getattr(intent, "slots", None)
+    texts, matches = [], []
+    if isinstance(slots, dict):
+        for name, slot in list(slots.items())[:MAX_SLOTS]:
+            value = getattr(slot, "value", None)
+            if isinstance(value, str) and value.strip():
+                texts.append(value)
+                if name != "person":
+                    matches.append(_sdk_listed(slot))
+    return getattr(intent, "name", None), texts, _some_listed(matches)
+
+
+def decision(handler_input: Any) -> safety.Assessment:
+    """This request's decision: the raw envelope's and the SDK objects', the more alarming one. Once."""
+    try:
+        attributes = handler_input.attributes_manager.request_attributes
+    except Exception:
+        attributes = {}
+    kept = attributes.get(_KEY) if isinstance(attributes, dict) else None
+    if isinstance(kept, safety.Assessment):
+        return kept
+    kept_raw = _RAW.get()
+    read, raw = kept_raw if kept_raw is not None else ((), None)
+    try:
+        from_objects = _sdk_texts(handler_input)
+        # The SDK's objects hold what the envelope held (almost always): screened once, not twice.
+        from_sdk = (
+            raw
+            if raw is not None and from_objects == read
+            else safety.assess_request(from_objects[0], from_objects[1], listed=from_objects[2])
+        )
+    except Exception as error:
+        from_sdk = _unreadable(error)
+    decided = from_sdk if raw is None or from_sdk.tier > raw.tier else raw
+    if isinstance(attributes, dict):
+        attributes[_KEY] = decided
+    return decided

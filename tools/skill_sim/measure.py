@@ -1,0 +1,92 @@
+"""``skill-sim measure``: a corpus through the whole skill, counted the way the issues count.
+
+For an emergency corpus: how many lines get the full emergency response ("Call 911 now." first, the
+session ended, 988 too for ``## crisis``) and how many hear 911 in the first sentence at all. For any
+other corpus: how many get the full response (false alarms) and how many the 911 opener.
+
+``--screen rules`` or ``--screen model`` measures one screen alone: this process's ``safety.assess`` is
+wrapped to switch the other off (a measuring tool's choice, never the skill's: the skill uses both).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import corpora
+from skill_sim.simulator import Simulator, Turn, quiet_request_log
+
+FULL = "Call 911 now."
+
+
+def opens_with_911(speech: str) -> bool:
+    return "911" in speech.split(". ", 1)[0]
+
+
+def full_response(turn: Turn, crisis: bool) -> bool:
+    heard = turn.heard
+    if heard is None or not heard.speech.startswith(FULL) or heard.end_session is not True:
+        return False
+    return "988" in heard.speech if crisis else True
+
+
+@dataclass
+class Tally:
+    name: str
+    emergency: bool
+    lines: int = 0
+    full: int = 0
+    first: int = 0  # 911 in the first sentence (full response or opener)
+    missed: list[str] = field(default_factory=list)  # emergencies without the full response / false alarms
+
+    def add(self, line: corpora.Line, turn: Turn) -> None:
+        self.lines += 1
+        full = full_response(turn, line.crisis)
+        first = turn.heard is not None and opens_with_911(turn.heard.speech)
+        self.full += full
+        self.first += first
+        if self.emergency and not full:
+            self.missed.append(f"{'911 first' if first else 'NO 911'}\t{turn.intent}\t{line.utterance}")
+        if not self.emergency and turn.heard is not None and turn.heard.speech.startswith(FULL):
+            self.missed.append(f"FULL\t{turn.intent}\t{line.utterance}")
+
+    def summary(self) -> str:
+        def pct(n: int) -> str:
+            return f"{n}/{self.lines} ({100 * n / self.lines:.1f}%)" if self.lines else "0/0"
+
+        if self.emergency:
+            return f"{self.name}: full response {pct(self.full)}, 911 first {pct(self.first)}"
+        return f"{self.name}: full response {pct(self.full)}, 911 opener {pct(self.first - self.full)}"
+
+
+@contextlib.contextmanager
+def screen_only(which: str) -> Iterator[None]:
+    """Measure with one screen switched off ("rules" or "model"); "both" changes nothing."""
+    from itb_skill import safety
+
+    if which == "both":
+        yield
+        return
+    original = safety.assess
+    switched_off = {"use_model": False} if which == "rules" else {"use_rules": False}
+    safety.assess = functools.partial(original, **switched_off)
+    try:
+        yield
+    finally:
+        safety.assess = original
+
+
+def measure(paths: list[Path], literal: bool, screen: str, repo=None) -> list[Tally]:
+    sim = Simulator(repo, literal=literal)
+    tallies = []
+    with screen_only(screen), quiet_request_log(True):
+        for path in paths:
+            lines = corpora.read(path)
+            tally = Tally(path.name, bool(lines) and lines[0].emergency)
+            for line in lines:
+                tally.add(line, sim.ask(line.utterance))
+            tallies.append(tally)
+    return tallies
