@@ -66,9 +66,9 @@ def test_answers_are_shown_as_heard_with_numbers_said(built):
 
 
 def test_emergency_responses_come_from_the_safety_module_not_a_copy(monkeypatch):
-    from itb_skill import safety
+    from itb_skill.safety import responses
 
-    monkeypatch.setattr(safety, "EMERGENCY_SPEECH", "Call 911 now. A changed sentence.")
+    monkeypatch.setattr(responses, "EMERGENCY_SPEECH", "Call 911 now. A changed sentence.")
     found = {a.id: a for a in catalog.build()}
     assert found["safety:emergency"].heard == "Call nine one one now. A changed sentence."
 
@@ -225,9 +225,9 @@ def test_an_approval_of_content_that_changed_since_fails(tmp_path):
 
 def test_a_changed_emergency_response_makes_an_approval_stale(tmp_path, monkeypatch):
     content, answers = _current()
-    from itb_skill import safety
+    from itb_skill.safety import responses
 
-    monkeypatch.setattr(safety, "CRISIS_SPEECH", "Call 911 now. Something else.")
+    monkeypatch.setattr(responses, "CRISIS_SPEECH", "Call 911 now. Something else.")
     assert catalog.answers_sha256(catalog.build()) != answers
 
 
