@@ -51,6 +51,10 @@ WARM_BUDGET = 1.5
 RESOLVE_BUDGET_US = 1000.0
 ZIP_BUDGET = 1.1
 FORBIDDEN_ON_EMERGENCY_PATH = ("boto3", "botocore")
+# Issue 11: the learned screen may add this much to a cold start (its first use: weights read) and to one
+# screened utterance (scoring alone, over corpus utterances said once each, in a warm process).
+LEARNED_COLD_BUDGET_MS = 3.0
+LEARNED_UTTERANCE_BUDGET_US = 50.0
 
 
 # ---- small statistics helpers (unit-tested in tests/test_bench_helpers.py) ----
@@ -385,6 +389,50 @@ UTTERANCES = (
 )
 
 
+_LEARNED_CHILD = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from itb_skill.safety import learned
+lines = json.loads(sys.argv[2])
+started = time.perf_counter()
+learned.model()
+load_ms = (time.perf_counter() - started) * 1000
+times = []
+for text in lines:
+    started = time.perf_counter()
+    learned.score(text)
+    times.append(time.perf_counter() - started)
+again = []
+for text in lines:
+    started = time.perf_counter()
+    learned.score(text)
+    again.append(time.perf_counter() - started)
+print(json.dumps({"load_ms": load_ms, "first_us": sum(times) / len(times) * 1e6,
+                  "again_us": sum(again) / len(again) * 1e6}))
+"""
+
+
+def learned_screen_costs(skill: Skill, runs: int) -> dict[str, float]:
+    """The learned screen in the deployed function: its first use (weights read) in fresh processes,
+    and scoring corpus utterances said once each, then again (words' features are kept per process)."""
+    import corpora
+
+    lines = [line.utterance for line in corpora.every()][::7][:300]
+    results = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", _LEARNED_CHILD, str(skill.task_root), json.dumps(lines)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=skill.env,
+        )
+        results.append(json.loads(done.stdout))
+    return {key: median(r[key] for r in results) for key in ("load_ms", "first_us", "again_us")} | {
+        "utterances": len(lines)
+    }
+
+
 def model_utterances() -> list[str]:
     """One sample without slots per intent of the model, so every intent is exercised."""
     model = json.loads(MODEL.read_text(encoding="utf-8"))
@@ -591,6 +639,8 @@ def main(argv=None) -> int:
         )
 
         dynamo_ms = dynamodb_first_use_ms(project)
+        print("bench: the learned screen ...", flush=True)
+        learned_costs = learned_screen_costs(project, runs=5 if args.quick else 15)
 
         print("bench: resolver ...", flush=True)
         resolve_us, compile_ms, utterance_count = time_resolver(loops=50 if args.quick else 300)
@@ -613,6 +663,7 @@ def main(argv=None) -> int:
             forbidden,
             emergency_run,
             args.pairs,
+            learned_costs,
         )
         print()
         print(render_table(rows))
@@ -677,6 +728,7 @@ def summarize(
     forbidden,
     emergency_run,
     pairs,
+    learned_costs,
 ):
     init_p = [r["init_ms"] for r in cold_p]
     init_b = [r["init_ms"] for r in cold_b]
@@ -785,6 +837,33 @@ def summarize(
             strict=True,
         ),
         Row("resolver: compile the model once (ms)", f"{compile_ms:.1f}", "-", None, "-", "(info)", None),
+        Row(
+            "learned screen: first use in a fresh process, weights read (median ms)",
+            f"{learned_costs['load_ms']:.2f}",
+            "-",
+            learned_costs["load_ms"],
+            f"{learned_costs['load_ms']:.2f} ms",
+            f"<= {LEARNED_COLD_BUDGET_MS:.0f} ms",
+            LEARNED_COLD_BUDGET_MS,
+        ),
+        Row(
+            f"learned screen: score one utterance, said once (mean us, {learned_costs['utterances']})",
+            f"{learned_costs['first_us']:.0f}",
+            "-",
+            learned_costs["first_us"],
+            f"{learned_costs['first_us']:.0f} us",
+            f"<= {LEARNED_UTTERANCE_BUDGET_US:.0f} us",
+            LEARNED_UTTERANCE_BUDGET_US,
+        ),
+        Row(
+            "learned screen: the same utterance again (mean us)",
+            f"{learned_costs['again_us']:.0f}",
+            "-",
+            None,
+            "-",
+            "(info)",
+            None,
+        ),
         Row(
             "emergency path: boto3/botocore imported",
             ", ".join(forbidden[:3]) if forbidden else "no",

@@ -234,3 +234,16 @@ def test_launch_help_fallback_and_error_all_mention_911(conversation, monkeypatc
     heard = conversation.intent("TherapyOverviewIntent")
     assert "call 911 now" in heard.speech
     assert heard.end_session is False and "911" in heard.reprompt
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what number do i call in an emergency", "what's the emergency number", "who do i call in an emergency"],
+)
+def test_asking_for_the_emergency_number_is_answered_with_911_first(question):
+    from skill_sim.simulator import Simulator
+
+    heard = Simulator().ask(question).heard
+    assert heard.speech.split(". ")[0] == "In an emergency, call 911 now"
+    assert "800-436-7936" in heard.speech  # the appointment line only as the line for what is not urgent
+    assert heard.end_session is False

@@ -154,7 +154,7 @@ def test_the_decision_explains_itself_with_rule_ids_vetoes_and_the_model():
 
 
 def test_rule_ids_are_unique_and_name_their_family():
-    ids = [rule for _, rule, _ in rules._ALWAYS_RULES]
+    ids = [rule for _, rule, _ in rules._always_rules()]
     assert len(ids) == len(set(ids))
     assert all(re.fullmatch(r"always:[a-z_]+", rule) for rule in ids)
 

@@ -231,18 +231,23 @@ def main(argv: list[str] | None = None) -> int:
         for voice in voices:
             mine = [h for h in heard if h.voice == voice and h.corpus == "emergency"]
             kinds = {"rejected": 0, "misheard": 0, "routed": 0}
+            first = 0  # 911 in the first sentence: the full response, or the opener of a reply not sure
             for h in mine:
                 passed = passed_on(h)
-                if _reaches_911(run_skill(passed)):
+                answered = run_skill(passed)
+                first += _hears_911_first(answered)
+                if _reaches_911(answered):
                     continue
                 kind = miss_kind(h, passed)
                 kinds[kind] += 1
                 misses.append((kind, h, passed))
             reached = len(mine) - sum(kinds.values())
             per_voice[voice]["emergency_recall"] = f"{reached}/{len(mine)}"
+            per_voice[voice]["emergency_911_first"] = f"{first}/{len(mine)}"
             per_voice[voice]["emergency_misses"] = kinds
             print(
-                f"  {voice:10} {reached}/{len(mine)} reach 911 ({100 * reached / max(len(mine), 1):.1f}%)"
+                f"  {voice:10} 911 first {first}/{len(mine)} ({100 * first / max(len(mine), 1):.1f}%);"
+                f" full response {reached}/{len(mine)} ({100 * reached / max(len(mine), 1):.1f}%)"
                 f"   missed: rejected {kinds['rejected']}, misheard {kinds['misheard']}, "
                 f"heard right but not routed to 911 {kinds['routed']}"
             )
@@ -322,6 +327,11 @@ def _show(lines: list[str]) -> None:
 
 def _reaches_911(heard) -> bool:
     return heard is not None and heard.speech.startswith(EMERGENCY_OPENING)
+
+
+def _hears_911_first(heard) -> bool:
+    """911 in the first sentence heard: the emergency response, or the opener of a reply not sure."""
+    return heard is not None and "911" in heard.speech.split(". ", 1)[0]
 
 
 def _key(heard) -> tuple:

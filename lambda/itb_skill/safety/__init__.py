@@ -213,6 +213,15 @@ def assess_request(
     if the baclofen stops all of a sudden" as "{person} {symptom} all of a sudden") is possible, not sure,
     unless the words themselves are.
     """
+    if intent_name == EMERGENCY_INTENT and listed and not explain:
+        # The model heard an emergency in words its types list: sure. Only whether it is a crisis is left.
+        crisis = any(
+            finding.kind == CRISIS and finding.veto is None
+            for value in slot_values
+            if isinstance(value, str)
+            for finding in rules.check_always(value)
+        )
+        return Assessment(Tier.SURE, CRISIS if crisis else EMERGENCY, (f"intent {EMERGENCY_INTENT}",))
     report = wide or intent_name == REPORT_INTENT
     danger_start = intent_name == DANGER_START_INTENT
     decided = NOTHING

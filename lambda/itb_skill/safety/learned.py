@@ -29,7 +29,7 @@ MODEL_FILE = os.path.join(HERE, "screen_model.json")
 WEIGHTS_FILE = os.path.join(HERE, "screen_weights.bin")
 
 CLASSES = ("none", "emergency", "crisis")
-CHAR_NGRAMS = (3, 4, 5)  # character n-grams inside each word, with a space on each side
+CHAR_NGRAMS = (4,)  # character 4-grams inside each word, with a space on each side
 WORD_NGRAMS = 3  # word unigrams, bigrams and trigrams, with a start mark before the first word
 
 
@@ -47,13 +47,17 @@ def _word_features(word: str, bits: int) -> tuple[int, ...]:
     return tuple(_bucket(gram, bits) for gram in grams)
 
 
-def feature_names(text: str) -> list[str]:
-    """The n-grams of ``text`` that are not kept per word (for explanations and training)."""
-    words = ["<s>", *normalize(text).split()]
+def _ngram_names(words: list[str]) -> list[str]:
+    marked = ["<s>", *words]
     names = []
     for size in range(2, WORD_NGRAMS + 1):
-        names.extend(f"n:{' '.join(words[i : i + size])}" for i in range(len(words) - size + 1))
+        names.extend(f"n:{' '.join(marked[i : i + size])}" for i in range(len(marked) - size + 1))
     return names
+
+
+def feature_names(text: str) -> list[str]:
+    """The n-grams of ``text`` that are not kept per word (for explanations and training)."""
+    return _ngram_names(normalize(text).split())
 
 
 def features(text: str, bits: int) -> list[int]:
@@ -62,7 +66,7 @@ def features(text: str, bits: int) -> list[int]:
     buckets: list[int] = []
     for word in words:
         buckets.extend(_word_features(word, bits))
-    buckets.extend(_bucket(name, bits) for name in feature_names(text))
+    buckets.extend(_bucket(name, bits) for name in _ngram_names(words))
     return buckets
 
 
@@ -92,24 +96,37 @@ class _Model:
         self.weights = [raw[i * size : (i + 1) * size].cast("b") for i in range(len(CLASSES))]
         self._per_word: dict[str, tuple[int, ...]] = {}
 
-    def _sums(self, buckets) -> tuple[int, ...]:
-        return tuple(sum(table[bucket] for bucket in buckets) for table in self.weights)
-
-    def word_sums(self, word: str) -> tuple[int, ...]:
-        """A word's summed weights per class: words repeat, so kept (bounded)."""
+    def _word_sums(self, word: str) -> tuple[int, int, int]:
+        """A word's own features summed per class: words repeat, so kept (bounded)."""
         sums = self._per_word.get(word)
         if sums is None:
-            sums = self._sums(_word_features(word, self.bits))
-            if len(self._per_word) < 8192:
+            none, emergency, crisis = self.weights
+            buckets = _word_features(word, self.bits)
+            sums = (
+                sum(none[b] for b in buckets),
+                sum(emergency[b] for b in buckets),
+                sum(crisis[b] for b in buckets),
+            )
+            if len(self._per_word) < 16384:
                 self._per_word[word] = sums
         return sums
 
     def logits(self, text: str) -> list[float]:
-        totals = list(self._sums([_bucket(name, self.bits) for name in feature_names(text)]))
-        for word in normalize(text).split():
-            for klass, value in enumerate(self.word_sums(word)):
-                totals[klass] += value
-        return [b + t * s for b, t, s in zip(self.intercepts, totals, self.scales, strict=True)]
+        words = normalize(text).split()
+        none, emergency, crisis = self.weights
+        t0 = t1 = t2 = 0
+        for word in words:
+            s0, s1, s2 = self._word_sums(word)
+            t0 += s0
+            t1 += s1
+            t2 += s2
+        mask = (1 << self.bits) - 1
+        for name in _ngram_names(words):  # word n-grams rarely repeat: looked up directly
+            bucket = crc32(name.encode("utf-8")) & mask
+            t0 += none[bucket]
+            t1 += emergency[bucket]
+            t2 += crisis[bucket]
+        return [b + t * s for b, t, s in zip(self.intercepts, (t0, t1, t2), self.scales, strict=True)]
 
     def push(self, name: str) -> float:
         """How hard one feature pushes towards danger (its danger weight minus its none weight)."""

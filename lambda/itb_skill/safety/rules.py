@@ -41,7 +41,7 @@ from functools import cache
 from typing import NamedTuple
 
 from itb_skill.safety.responses import CRISIS, EMERGENCY
-from itb_skill.safety.text import normalize
+from itb_skill.safety.text import lazy_pattern, normalize
 
 # ---- vocabulary: words joined with single spaces, as normalize leaves them ----
 
@@ -341,7 +341,7 @@ _PLEA = (
     r"|somebody|someone|anybody|anyone|it is bad|help|mayday))*"
     r"|(?:please )?(?:somebody|someone|anybody|anyone)(?: please)?"
 )
-_PLEA_RE = re.compile(rf"(?:{_PLEA})")
+_PLEA_RE = lazy_pattern(rf"(?:{_PLEA})")
 
 _ALWAYS: tuple[tuple[str, str, str], ...] = (
     (
@@ -614,7 +614,7 @@ _BOUNDARY = frozenset(
 _DETERMINERS = frozenset({"my", "his", "her", "their", "our", "your", "the", "this"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "to"})
 # After a match: what makes the clause a description of how things have long been, not news.
-_AFTER_RE = re.compile(
+_AFTER_RE = lazy_pattern(
     r"(?: \w+){0,8}? (?:"
     r"(?P<long_standing>for (?:(?:many|several|a few|two|three|five|ten|a couple of) )?(?:years|months"
     r"|decades)|for (?:a )?long time|since (?:birth|childhood|(?:he|she|i|they) was|(?:his|her|my|their"
@@ -642,11 +642,11 @@ _AFTER_RE = re.compile(
     r")\b"
 )
 # Before a match: a long-term condition named as who the person is ("my wife has MS and is very stiff").
-_CONDITION_BEFORE_RE = re.compile(
+_CONDITION_BEFORE_RE = lazy_pattern(
     rf"\b(?:has|have|had|with|got) (?:(?:his|her|my|their) )?(?:{_CONDITIONS})\b"
 )
 # ... unless the sign is said to be new: then the condition is background, the sign is news.
-_ACUTE_RE = re.compile(
+_ACUTE_RE = lazy_pattern(
     r"\b(?:suddenly|sudden|all of a sudden|just now|right now|out of nowhere|today|tonight"
     r"|this (?:morning|afternoon|evening)|an hour ago|since (?:the|his|her|my|their) (?:refill|alarm"
     r"|pump|surgery|operation)|will not stop|cannot stop|worse than ever|and now|but now)\b"
@@ -656,7 +656,7 @@ _QUESTION_START = frozenset(
     | {"why", "when", "where", "which", "who", "should", "shall", "may", "might", "tell", "explain"}
     | {"describe", "any", "list", "define", "whats"}
 )
-_QUESTION_WORDS_RE = re.compile(
+_QUESTION_WORDS_RE = lazy_pattern(
     r"\b(?:side effects?|risks?|normal|common|possible|chance|cause|causes|signs?|symptoms?|complications?"
     r"|if|question|about|mean|means|what|how|why)\b"
 )
@@ -668,7 +668,7 @@ POSSIBLE_VETOES = frozenset({"long-standing", "habit", "chronic condition", "pas
 # The past: a finished event ("he had a seizure once when he was little", "last month the alarm went off
 # and the nurse sorted it out"). Read within the match's own clause, so "she fell last year and now she
 # can't get up" still reports what is happening now.
-_PAST_RE = re.compile(
+_PAST_RE = lazy_pattern(
     r"\b(?:(?:years|months|weeks) ago|a (?:year|month) ago|last (?:year|month|winter|summer|spring|fall|autumn"
     r"|time)|once (?:when|before|back)|back (?:in|when)|when (?:he|she|i|they|we) (?:was|were) (?:little|young"
     r"|a baby|a kid|a child|small|younger)|the (?:first|one|last) time|the time (?:the|when|that|he|she|i)"
@@ -678,20 +678,20 @@ _PAST_RE = re.compile(
     r"|and it worked|i cried|(?:had|has|have) not had (?:a|one|any)|in (?:\w+ )?years)\b"
 )
 # Where a clause ends: what follows "and now" or "but now" is news of its own.
-_CLAUSE_BREAK_RE = re.compile(r"\b(?:and now|but now|now|but|and then|then)\b")
+_CLAUSE_BREAK_RE = lazy_pattern(r"\b(?:and now|but now|now|but|and then|then)\b")
 # Words that make the subject people in general ("how many people have problems with the catheter").
 _GENERIC = frozenset({"people", "patients", "anyone", "anybody", "everyone", "everybody", "many", "most"})
 _GENERIC_IN_QUESTIONS = frozenset({"someone", "somebody", "you", "person"})
 # In a question: "could it make my wife's muscles too floppy", "can the pump cause seizures": a risk asked about.
-_RISK_QUESTION_RE = re.compile(
+_RISK_QUESTION_RE = lazy_pattern(
     r"\b(?:can|could|will|would|might|may|does|do|did)(?: not)? (?:it|this|that|they|baclofen|the \w+|a \w+)\b"
 )
-_HOW_MUCH_IS_TOO_RE = re.compile(
+_HOW_MUCH_IS_TOO_RE = lazy_pattern(
     r"\bhow (?:\w+ ){1,2}is too\b|\bhow (?:dangerous|common|likely|serious|bad|often|rare|risky|safe|long)"
     r" (?:is|are|would|can|does|do)\b|\b(?:what|which) (?:makes|causes|would make|would cause|can make|can cause"
     r"|could make|could cause)\b"
 )
-_CALL_FOR_ME_RE = re.compile(
+_CALL_FOR_ME_RE = lazy_pattern(
     r"\b(?:can|could|will|would) you (?:please )?(?:call|help|get|send|phone|ring)\b"
 )
 _MEANING = frozenset({"mean", "means", "meant", "meaning"})  # "does pins and needles mean the pump ..."
@@ -701,7 +701,7 @@ _CONTINUING = frozenset({"stop", "quit", "end", "ease", "let"})
 _ATTRIBUTING = frozenset({"make", "makes", "made", "making"})
 _OBJECTS = frozenset({"me", "him", "her", "them", "you", "us"})
 # An explicit word framed as a plan or a case ("in an emergency we would call 911").
-_EXPLICIT_FRAME_RE = re.compile(
+_EXPLICIT_FRAME_RE = lazy_pattern(
     r"\b(?:in|for|during) (?:an |a |the |any )?(?:emergency|emergencies)\b|\b(?:would|will|know to|knows to"
     r"|going to|plan to) call 911\b|\b(?:emergency|urgent|911) (?:plan|card|bracelet|contact|contacts|number"
     r"|kit|information|info|instructions|letter|wallet card)\b"
@@ -709,18 +709,18 @@ _EXPLICIT_FRAME_RE = re.compile(
 # Hypothetical or imagined: what follows is supposed, not reported.
 _SUPPOSING = frozenset({"say", "imagine", "pretend", "hypothetically", "ever"})
 # A request for a song, a show or a station that happens to name a sign ("play bleeding love").
-_MEDIA_RE = re.compile(
+_MEDIA_RE = lazy_pattern(
     r"^(?:play|put on|listen to|shuffle|queue|sing)\b|\b(?:song|album|version|playlist|radio|podcast|movie"
     r"|episode|band|lyrics|by the)\b"
 )
 # "is that a 911 thing", "is this considered an emergency": asking what counts, anywhere in the sentence.
-_ASKS_ABOUT_RE = re.compile(
+_ASKS_ABOUT_RE = lazy_pattern(
     r"\b(?:is|was|would) (?:that|this|it|these|those)(?: be)? (?:a|an|considered|considered an?|counted as an?)"
     r" (?:911|emergency|urgent|ambulance)\b"
 )
 # Asking about an explicit word rather than reporting ("what counts as an emergency", "when is it time to
 # call 911", "should we have an emergency plan"). Asking whether to call now is not this.
-_ASKS_NOW_RE = re.compile(
+_ASKS_NOW_RE = lazy_pattern(
     r"\b(?:should|do|can|must|shall) (?:i|we) (?:just )?(?:call|get|take|bring|phone|ring|dial|need to call"
     r"|need an|need to get|need to take|go to|drive|wait for)\b|\b(?:can|could|will|would) you (?:please )?(?:call"
     r"|get|send|phone)\b"
@@ -769,7 +769,10 @@ def _compile_bare():
     return re.compile(rf"\b(?:{_BARE}|{'|'.join(_SIGNS.values())}|{_bodies()})\b")
 
 
-_ALWAYS_RULES = _compile_always()
+@cache
+def _always_rules():
+    """The ALWAYS rules, compiled when a text is first screened (a launch screens nothing)."""
+    return _compile_always()
 
 
 @cache
@@ -784,6 +787,7 @@ def _deep_rules() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
 
 def prepare() -> None:
     """Compile every rule now (for an environment initialized ahead of its requests)."""
+    _always_rules()
     _deep_rules()
 
 
@@ -797,11 +801,11 @@ _TOPIC_NAMES = frozenset(
     | {"pump alarm", "alarm", "alarms", "low blood pressure", "withdrawal symptoms", "lightheadedness"}
     | {"back", "up", "hot", "red", "open", "fast", "worse", "empty", "stopped", "moved", "wet", "weak"}
 )
-_ARTICLE_RE = re.compile(r"^(?:the|a|an|about|some) ")
+_ARTICLE_RE = lazy_pattern(r"^(?:the|a|an|about|some) ")
 
 
 # A fear of what might come ("afraid of being paralyzed", "worried about him getting an infection").
-_FEARED_RE = re.compile(
+_FEARED_RE = lazy_pattern(
     r"\b(?:afraid|scared|worried|worrying|worry|fearful|frightened|terrified|nervous|concerned|fear"
     r"|think about|thinking about) (?:of|about)"
     r"(?:(?: \w+)? (?:being|getting|becoming|going|having|ending up)(?: \w+)?| (?:the|my|his|her|their))?$"
@@ -1013,16 +1017,16 @@ def check_report(raw: str) -> tuple[Finding, ...]:
 
 # What is left of a plea or an "is it the ER" question once the interaction model took its first words
 # as the carrier phrase ("help {report}" sends "us please"; "should I take him to {report}", "the er").
-_PLEA_REST_RE = re.compile(
+_PLEA_REST_RE = lazy_pattern(
     r"(?:(?:me|us|him|her|them|my \w+|please|now|right now|quick|quickly|fast|somebody|someone|anybody|anyone"
     r"|it is bad|help|now please|oh god|oh my god|hurry|hurry up)(?: |$))+"
 )
 # What is left of "why won't he {report}": the verb of a danger happening now.
-_DANGER_VERB_REST_RE = re.compile(
+_DANGER_VERB_REST_RE = lazy_pattern(
     r"(?:wake(?: up)?|breathe|respond|answer(?: me)?|move|open (?:his|her|their) eyes|stop (?:shaking|bleeding"
     r"|seizing|jerking|convulsing|throwing up|vomiting|twitching))(?: now| right now)?"
 )
-_DESTINATION_RE = re.compile(
+_DESTINATION_RE = lazy_pattern(
     r"(?:the )?(?:er|e r|emergency room|emergency|hospital|urgent care|a and e)(?: now| right now)?"
 )
 
@@ -1056,7 +1060,7 @@ def check_always(raw: str) -> tuple[Finding, ...]:
     """The ALWAYS rules alone: phrases that only ever describe the present (for text the skill rebuilt)."""
     text = normalize(raw)
     found: list[Finding] = []
-    for kind, rule, pattern in _ALWAYS_RULES:
+    for kind, rule, pattern in _always_rules():
         for match in pattern.finditer(text):
             veto = _always_veto(raw, text, rule.removeprefix("always:"), match.start(), match.end())
             found.append(Finding(rule, kind, veto))

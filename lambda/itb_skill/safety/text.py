@@ -11,6 +11,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cached_property
+
+
+class lazy_pattern:  # noqa: N801 - named like the function it stands in for
+    """``re.compile(...)`` compiled on first use: a cold start that screens nothing compiles nothing."""
+
+    __slots__ = ("_args", "__dict__")
+
+    def __init__(self, *args) -> None:
+        self._args = args
+
+    @cached_property
+    def compiled(self) -> re.Pattern:
+        return re.compile(*self._args)
+
+    def __getattr__(self, name: str):
+        return getattr(self.compiled, name)
+
 
 # Invisible characters someone could put inside a word ("not brea\u200bthing").
 _INVISIBLE = dict.fromkeys(
@@ -99,17 +117,17 @@ _CONTRACTIONS = {
     "9 1 1": "911",
     "nine eight eight": "988",
 }
-_CONTRACTION_RE = re.compile(
+_CONTRACTION_RE = lazy_pattern(
     r"\b(" + "|".join(re.escape(k) for k in sorted(_CONTRACTIONS, key=len, reverse=True)) + r")\b"
 )
-_NOT_TEXT_RE = re.compile(r"[^a-z0-9' ]+")
-_SPACES_RE = re.compile(r"\s+")
-_POSSESSIVE_RE = re.compile(r"'s\b|'")
+_NOT_TEXT_RE = lazy_pattern(r"[^a-z0-9' ]+")
+_SPACES_RE = lazy_pattern(r"\s+")
+_POSSESSIVE_RE = lazy_pattern(r"'s\b|'")
 
 
 # Hesitant speech: fillers and words said twice ("um he he's not breathing") are not what was meant.
-_FILLER_WORDS_RE = re.compile(r"\b(?:um+|uh+|erm+|hmm+|mm+)\b ?")
-_REPEATED_RE = re.compile(r"\b(?!help\b)(\w+(?: \w+){0,2}) \1\b")  # "help help" is a plea, kept
+_FILLER_WORDS_RE = lazy_pattern(r"\b(?:um+|uh+|erm+|hmm+|mm+)\b ?")
+_REPEATED_RE = lazy_pattern(r"\b(?!help\b)(\w+(?: \w+){0,2}) \1\b")  # "help help" is a plea, kept
 
 
 def normalize(text: str) -> str:
@@ -130,7 +148,7 @@ def normalize(text: str) -> str:
 # a pattern slow and no sign can fall between two windows.
 WINDOW_WORDS = 60
 WINDOW_OVERLAP = 20
-_SENTENCE_END = re.compile(r"(?<=[.!?;\n])\s*")
+_SENTENCE_END = lazy_pattern(r"(?<=[.!?;\n])\s*")
 
 
 def windows(text: str) -> list[str]:
