@@ -10,9 +10,11 @@ from itb_skill.content import Content, IntentRoute
 from itb_skill.speech import Reply
 
 # Session attribute keys.
-OFFER = "offer"  # {"topic": id, "part": n}: what "yes" will play
-LAST = "last"  # the last reply's texts, for "repeat"
+OFFER = "offer"  # {"topic": id, "part": n} or FORGET_ME_OFFER: what "yes" will play
+LAST = "last"  # a reference to the last answer (``Reply.ref``), for "repeat": never its words
 PACE = "pace"  # "normal" or "slow": set by the pace handler and the stored profile, read by ``respond``
+
+FORGET_ME_OFFER = {"action": "forget_me"}  # rides on the ``offer`` attribute, so any other reply clears it
 
 
 def topic_reply(content: Content, topic_id: str, part: int = 0) -> Reply:
@@ -37,6 +39,7 @@ def topic_reply(content: Content, topic_id: str, part: int = 0) -> Reply:
         card_text=topic.card,
         topic=topic_id,
         attributes={OFFER: offer},
+        ref={"topic": topic_id, "part": part},
     )
 
 
@@ -103,7 +106,32 @@ def simple_reply(
         card_text=content.strings.get(f"{key}_card"),
         end_session=end_session,
         outcome=outcome,
+        ref={"key": key},
     )
+
+
+def welcome_back_reply(content: Content, last_topic: str | None) -> Reply:
+    """Shorter than the first welcome; offers the last topic heard when the content still has it."""
+    topic = content.topics.get(last_topic) if isinstance(last_topic, str) else None
+    if topic is None:
+        reply = simple_reply(content, "welcome_back")
+    else:
+        reply = Reply(
+            speech=content.text("welcome_back_offer").replace("{offer}", topic.offer),
+            reprompt=content.text("welcome_back_offer_reprompt").replace("{offer}", topic.offer),
+            attributes={OFFER: {"topic": topic.id, "part": 0}},
+            ref={"key": "welcome_back_offer", "topic": topic.id},
+        )
+    reply.card_title = content.strings.get("welcome_card_title")
+    reply.card_text = content.strings.get("welcome_card")
+    return reply
+
+
+def forget_me_confirm_reply(content: Content) -> Reply:
+    """ "Should I delete what I remember?": a yes now deletes (``FORGET_ME_OFFER``)."""
+    reply = simple_reply(content, "forget_me_confirm")
+    reply.attributes = {OFFER: dict(FORGET_ME_OFFER)}
+    return reply
 
 
 def free_text_reply(content: Content, text: str | None) -> Reply:
@@ -120,20 +148,68 @@ def free_text_reply(content: Content, text: str | None) -> Reply:
 
 
 def fallback_reply(content: Content) -> Reply:
-    """What the skill says to anything it cannot place: the help-like fallback, counted as a fallback."""
-    return simple_reply(content, "fallback", outcome="fallback")
+    """What the skill says to anything it cannot place: the help-like fallback, counted as a fallback.
+    Not remembered: "say that again" after it repeats the last real answer."""
+    reply = simple_reply(content, "fallback", outcome="fallback")
+    reply.ref = None
+    return reply
 
 
-def again_reply(content: Content, last: dict, offer: object, lead_in: str | None = None) -> Reply:
-    """The remembered ``last`` reply said again (after ``lead_in``), keeping what "yes" would play."""
-    return Reply(
-        speech=last["speech"] if lead_in is None else f"{lead_in} {last['speech']}",
-        reprompt=last.get("reprompt") or content.text("anything_else"),
-        card_title=last.get("card_title"),
-        card_text=last.get("card_text"),
-        topic=last.get("topic"),
-        attributes={OFFER: offer} if offer else {},
-    )
+def _is_topic(content: Content, topic_id: object) -> bool:
+    return isinstance(topic_id, str) and topic_id in content.topics
+
+
+def is_topic_answer(ref: object) -> bool:
+    """Whether a (checked) reference names a part of a topic, as opposed to a content string."""
+    return isinstance(ref, dict) and "part" in ref
+
+
+def rebuild(content: Content, ref: object) -> Reply | None:
+    """The reply ``ref`` names (a ``Reply.ref``), rendered again from ``content``; None when ``ref`` names
+    nothing the skill could have said. References come back from the device: everything is checked."""
+    if not isinstance(ref, dict):
+        return None
+    key = ref.get("key")
+    if key is None:
+        topic_id, part = ref.get("topic"), ref.get("part")
+        if set(ref) != {"topic", "part"} or not _is_topic(content, topic_id) or type(part) is not int:
+            return None
+        if not 0 <= part < len(content.topics[topic_id].parts):
+            return None
+        return topic_reply(content, topic_id, part)
+    if not isinstance(key, str):
+        return None
+    if key == "welcome_back_offer":
+        topic_id = ref.get("topic")
+        if set(ref) != {"key", "topic"} or not _is_topic(content, topic_id):
+            return None
+        return welcome_back_reply(content, topic_id)
+    if set(ref) != {"key"}:
+        return None
+    if key == "welcome_back":
+        return welcome_back_reply(content, None)
+    if key == "forget_me_confirm":
+        return forget_me_confirm_reply(content)
+    text = content.strings.get(key)
+    # Only a whole reply: a string with its own reprompt and no placeholder that another builder fills.
+    if text is None or f"{key}_reprompt" not in content.strings or "{offer}" in text:
+        return None
+    return simple_reply(content, key)
+
+
+def again_reply(content: Content, ref: object, offer: object, lead_in: str | None = None) -> Reply | None:
+    """The reply ``ref`` names said again (after ``lead_in``), from content; None if it names nothing.
+
+    A topic part brings its own offer back ("want to hear more?"); any other reply keeps ``offer``, what
+    "yes" would play now (the forget-me question stays a question)."""
+    reply = rebuild(content, ref)
+    if reply is None:
+        return None
+    if lead_in is not None:
+        reply.speech = f"{lead_in} {reply.speech}"
+    if OFFER not in reply.attributes and offer:
+        reply.attributes = {OFFER: offer}
+    return reply
 
 
 def emergency_reply(kind: str) -> Reply:

@@ -78,7 +78,7 @@ def locale_content(handler_input: HandlerInput) -> content.Content:
 
 
 def respond(handler_input: HandlerInput, reply: Reply, phones=None) -> Response:
-    """Turn a ``Reply`` into the Alexa response, and remember it for "repeat" and "yes"."""
+    """Turn a ``Reply`` into the Alexa response, and remember it (by reference) for "repeat" and "yes"."""
     attributes = session_attributes(handler_input)
     pace = attributes.get(answers.PACE, "normal")
     builder = handler_input.response_builder
@@ -90,13 +90,8 @@ def respond(handler_input: HandlerInput, reply: Reply, phones=None) -> Response:
     builder.set_should_end_session(reply.end_session)
     if not reply.end_session:
         attributes.update(reply.attributes)
-        attributes[answers.LAST] = {
-            "speech": reply.speech,
-            "reprompt": reply.reprompt,
-            "card_title": reply.card_title,
-            "card_text": reply.card_text,
-            "topic": reply.topic,
-        }
+        if reply.ref is not None:  # by reference: "repeat" renders it again from content
+            attributes[answers.LAST] = reply.ref
         if answers.OFFER not in reply.attributes:
             attributes.pop(answers.OFFER, None)
     handler_input.attributes_manager.session_attributes = attributes
@@ -217,12 +212,10 @@ class RepeatHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)
         attributes = session_attributes(handler_input)
-        last = attributes.get(answers.LAST)
-        # Only a remembered answer that still says something (session attributes come back from outside).
-        if isinstance(last, dict) and isinstance(last.get("speech"), str) and to_card(last["speech"]).strip():
-            reply = answers.again_reply(texts, last, attributes.get(answers.OFFER))
-        else:
+        reply = answers.again_reply(texts, attributes.get(answers.LAST), attributes.get(answers.OFFER))
+        if reply is None:
             reply = answers.simple_reply(texts, "nothing_to_repeat")
+            reply.ref = None  # a repeat of nothing is not an answer to repeat
         return respond_with_content(handler_input, reply, texts)
 
 

@@ -50,6 +50,7 @@ class Reply:
         "outcome",
         "topic",
         "attributes",
+        "ref",
     )
 
     def __init__(
@@ -62,6 +63,7 @@ class Reply:
         outcome: str = "answered",
         topic: str | None = None,
         attributes: dict | None = None,
+        ref: dict | None = None,
     ) -> None:
         self.speech = speech
         self.reprompt = reprompt
@@ -71,6 +73,9 @@ class Reply:
         self.outcome = outcome
         self.topic = topic
         self.attributes = {} if attributes is None else attributes
+        # How "repeat" builds this reply again: a reference into the content (``answers.rebuild``), never
+        # its words. None: not remembered (the fallback, errors, emergencies, a repeat of nothing).
+        self.ref = ref
 
     def _values(self) -> tuple:
         return tuple(getattr(self, name) for name in self.__slots__)
