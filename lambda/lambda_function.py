@@ -4,7 +4,7 @@ import os
 
 from ask_sdk_core.skill_builder import SkillBuilder
 
-from itb_skill import handlers, observability, safety, storage_handlers, storage_session
+from itb_skill import handlers, observability, safety, session_state, storage_handlers, storage_session
 from itb_skill.config import get as get_config
 
 skill_builder = SkillBuilder()
@@ -35,6 +35,8 @@ for handler in (
 
 skill_builder.add_exception_handler(handlers.CatchAllExceptionHandler())
 
+# Session attributes come back from the device: only what the skill could have written goes on.
+skill_builder.add_global_request_interceptor(session_state.CheckAttributesInterceptor())
 # One profile read per session (skipped for emergencies), one write at its end if anything changed.
 skill_builder.add_global_request_interceptor(storage_session.LoadProfileInterceptor())
 skill_builder.add_global_response_interceptor(storage_session.SaveProfileInterceptor())

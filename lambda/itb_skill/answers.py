@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from itb_skill import safety
 from itb_skill.content import Content, IntentRoute
-from itb_skill.speech import Reply
+from itb_skill.speech import PACE_RATES, Reply
 
 # Session attribute keys.
 OFFER = "offer"  # {"topic": id, "part": n} or FORGET_ME_OFFER: what "yes" will play
@@ -164,37 +164,57 @@ def is_topic_answer(ref: object) -> bool:
     return isinstance(ref, dict) and "part" in ref
 
 
-def rebuild(content: Content, ref: object) -> Reply | None:
-    """The reply ``ref`` names (a ``Reply.ref``), rendered again from ``content``; None when ``ref`` names
-    nothing the skill could have said. References come back from the device: everything is checked."""
+def checked_ref(content: Content, ref: object) -> dict | None:
+    """``ref`` if it names a reply the skill could have said from ``content`` (a copy), else None.
+    References come back from the device: every key and value is checked."""
     if not isinstance(ref, dict):
         return None
-    key = ref.get("key")
+    key, topic_id = ref.get("key"), ref.get("topic")
     if key is None:
-        topic_id, part = ref.get("topic"), ref.get("part")
+        part = ref.get("part")
         if set(ref) != {"topic", "part"} or not _is_topic(content, topic_id) or type(part) is not int:
             return None
-        if not 0 <= part < len(content.topics[topic_id].parts):
-            return None
-        return topic_reply(content, topic_id, part)
+        return {"topic": topic_id, "part": part} if 0 <= part < len(content.topics[topic_id].parts) else None
     if not isinstance(key, str):
         return None
-    if key == "welcome_back_offer":
-        topic_id = ref.get("topic")
-        if set(ref) != {"key", "topic"} or not _is_topic(content, topic_id):
-            return None
-        return welcome_back_reply(content, topic_id)
+    if key == "welcome_back_offer":  # the only key that needs a topic (to fill {offer})
+        ok = set(ref) == {"key", "topic"} and _is_topic(content, topic_id)
+        return {"key": key, "topic": topic_id} if ok else None
     if set(ref) != {"key"}:
         return None
-    if key == "welcome_back":
-        return welcome_back_reply(content, None)
-    if key == "forget_me_confirm":
-        return forget_me_confirm_reply(content)
     text = content.strings.get(key)
     # Only a whole reply: a string with its own reprompt and no placeholder that another builder fills.
     if text is None or f"{key}_reprompt" not in content.strings or "{offer}" in text:
         return None
-    return simple_reply(content, key)
+    return {"key": key}
+
+
+def rebuild(content: Content, ref: object) -> Reply | None:
+    """The reply ``ref`` names (a ``Reply.ref``), rendered again from ``content``; None when ``ref`` names
+    nothing the skill could have said."""
+    ref = checked_ref(content, ref)
+    if ref is None:
+        return None
+    if "part" in ref:
+        return topic_reply(content, ref["topic"], ref["part"])
+    if ref["key"] in ("welcome_back", "welcome_back_offer"):
+        return welcome_back_reply(content, ref.get("topic"))
+    if ref["key"] == "forget_me_confirm":
+        return forget_me_confirm_reply(content)
+    return simple_reply(content, ref["key"])
+
+
+def checked_offer(content: Content, offer: object) -> dict | None:
+    """``offer`` if the skill could have made it (a part of a topic, or the forget-me question), else None."""
+    if offer == FORGET_ME_OFFER:
+        return dict(FORGET_ME_OFFER)
+    if not isinstance(offer, dict) or set(offer) != {"topic", "part"}:
+        return None
+    return checked_ref(content, offer)
+
+
+def checked_pace(pace: object) -> str | None:
+    return pace if isinstance(pace, str) and pace in PACE_RATES else None
 
 
 def again_reply(content: Content, ref: object, offer: object, lead_in: str | None = None) -> Reply | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, AbstractResponseInterceptor
 from ask_sdk_core.handler_input import HandlerInput
@@ -29,7 +29,7 @@ from ask_sdk_model import Response
 
 from itb_skill import config, storage
 from itb_skill.answers import PACE
-from itb_skill.handlers import EmergencyHandler
+from itb_skill.handlers import EmergencyHandler, locale_content
 from itb_skill.storage import Profile, StorageError
 
 logger = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ MEMORY = "memory"  # session attribute: {"status", "stored": profile dict | None
 LOADED, UNAVAILABLE, SAVED, FORGOTTEN = "loaded", "unavailable", "saved", "forgotten"
 # Sessions less than this apart are one visit (a session that timed out while the user found a pen).
 VISIT_GAP_SECONDS = 60 * 60
+MAX_CLOCK_SKEW_SECONDS = 60  # a session start read back may be this far ahead of our clock, no further
 _CALLED = "storage_called"  # request attribute: this invocation already made its storage call
 _SKIPPED = "storage_skipped"  # request attribute: emergency, storage left alone
 
@@ -71,10 +72,44 @@ def _is_emergency(handler_input: HandlerInput) -> bool:
         return True
 
 
+def _topics(handler_input: HandlerInput) -> Mapping[str, object]:
+    try:
+        return locale_content(handler_input).topics
+    except Exception:  # content unreadable: no topic can be checked, so none is kept
+        return {}
+
+
 def _log_fault(operation: str, error: Exception) -> None:
     # StorageError messages carry only the operation and the error kind; anything else, its type.
     detail = str(error) if isinstance(error, StorageError) else type(error).__name__
     logger.warning("profile %s skipped, answering without personalization: %s", operation, detail)
+
+
+def checked_memory(memory: object, topics: Mapping[str, object]) -> dict | None:
+    """The ``memory`` attribute as this module could have written it, or None. It comes back from the
+    device: the status must be one of ours, the profile is re-read field by field (a last topic must be one
+    of ``topics``, the content's), the session start may not lie in the future, anything else goes."""
+    if not isinstance(memory, dict) or not isinstance(memory.get("status"), str):
+        return None
+    if memory["status"] not in (LOADED, UNAVAILABLE, SAVED, FORGOTTEN):
+        return None
+    checked: dict = {"status": memory["status"], "stored": _checked_profile(memory.get("stored"), topics)}
+    since = memory.get("since")
+    if type(since) is int and 0 <= since <= clock() + MAX_CLOCK_SKEW_SECONDS:
+        checked["since"] = since
+    topic = memory.get("topic")
+    if isinstance(topic, str) and topic in topics:
+        checked["topic"] = topic
+    return checked
+
+
+def _checked_profile(data: object, topics: Mapping[str, object]) -> dict | None:
+    profile = Profile.from_dict(data)
+    if profile is None:
+        return None
+    if profile.last_topic is not None and profile.last_topic not in topics:
+        profile = profile._replace(last_topic=None)  # a topic the content no longer (or never) had
+    return profile.to_dict()
 
 
 def remembered(handler_input: HandlerInput) -> Profile | None:
@@ -113,7 +148,9 @@ def load(handler_input: HandlerInput) -> None:
         handler_input.attributes_manager.request_attributes[_CALLED] = True
         try:
             stored = storage.current().load(key)
-            memory.update(status=LOADED, stored=stored.to_dict() if stored else None)
+            memory.update(
+                status=LOADED, stored=_checked_profile(stored and stored.to_dict(), _topics(handler_input))
+            )
             if stored is not None:
                 attributes[PACE] = stored.pace
         except Exception as error:
