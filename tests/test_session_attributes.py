@@ -27,6 +27,9 @@ ONE_BAD_ATTRIBUTE = {
     "last not a reference": {"last": 7},
     "memory with a list status": {"memory": {"status": ["loaded"]}},
     "memory with junk values": {"memory": {"status": "loaded", "stored": {"visits": "many"}, "since": "x"}},
+    "memory with huge numbers": {
+        "memory": {"status": "loaded", "stored": {"visits": 10**2000, "last_visit": 10**20}, "since": 10**900}
+    },
     "a huge unknown key": {"something_else": "x" * 200_000},
     "many unknown keys": {f"k{n}": n for n in range(5_000)},
     "everything wrong": {"pace": {"a": 1}, "offer": {"topic": ["x"]}, "last": 7, "memory": [], "x": None},

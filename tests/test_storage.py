@@ -58,6 +58,8 @@ def test_profile_from_junk_keeps_only_safe_values():
     junk = {"visits": "many", "last_visit": -5, "last_topic": "my son can't walk", "pace": "fast", "x": 1}
     assert Profile.from_dict(junk) == Profile()
     assert Profile.from_dict(None) is None
+    huge = {"visits": 10**30, "last_visit": Decimal(10**20), "last_topic": "a" * 1000}
+    assert Profile.from_dict(huge) == Profile()
 
 
 # ---- SQLite: the embedded default ----

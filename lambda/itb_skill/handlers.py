@@ -15,7 +15,7 @@ from ask_sdk_model import Response
 from ask_sdk_model.ui import Reprompt, SimpleCard, SsmlOutputSpeech
 
 from itb_skill import answers, content, observability, safety
-from itb_skill.speech import Reply, escape, to_card, to_ssml
+from itb_skill.speech import Reply, card, escape, to_ssml
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +86,8 @@ def respond(handler_input: HandlerInput, reply: Reply, phones=None) -> Response:
     if reply.reprompt and not reply.end_session:
         builder.ask(to_ssml(reply.reprompt, phones, pace))
     if reply.card_title and reply.card_text:
-        builder.set_card(SimpleCard(title=reply.card_title, content=to_card(reply.card_text, phones)))
+        title, text = card(reply.card_title, reply.card_text, phones)
+        builder.set_card(SimpleCard(title=title, content=text))
     builder.set_should_end_session(reply.end_session)
     if not reply.end_session:
         attributes.update(reply.attributes)

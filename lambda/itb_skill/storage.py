@@ -76,20 +76,32 @@ class Profile(NamedTuple):
         topic = data.get("last_topic")
         pace = data.get("pace")
         return cls(
-            visits=_non_negative_int(data.get("visits")),
-            last_visit=_non_negative_int(data.get("last_visit")),
-            last_topic=topic if isinstance(topic, str) and topic.isidentifier() else None,
-            pace=pace if pace in PACES else "normal",
+            visits=_count(data.get("visits"), MAX_VISITS),
+            last_visit=_count(data.get("last_visit"), MAX_EPOCH_SECONDS),
+            last_topic=topic if _is_topic_id(topic) else None,
+            pace=pace if isinstance(pace, str) and pace in PACES else "normal",
         )
 
 
-def _non_negative_int(value: Any) -> int:
+# What the skill could have written, and no more: anything larger is dropped like any other junk.
+MAX_VISITS = 1_000_000
+MAX_EPOCH_SECONDS = 2**32  # the year 2106
+MAX_TOPIC_ID_CHARS = 64
+
+
+def _count(value: Any, maximum: int) -> int:
+    """A whole number from 0 to ``maximum``; anything else (junk, negative, too large) is 0."""
     if isinstance(value, bool) or not isinstance(value, int | Decimal | float):
         return 0
     try:
-        return max(0, int(value))
+        number = int(value)
     except (ValueError, OverflowError):  # NaN, infinity
         return 0
+    return number if 0 <= number <= maximum else 0
+
+
+def _is_topic_id(value: Any) -> bool:
+    return isinstance(value, str) and len(value) <= MAX_TOPIC_ID_CHARS and value.isidentifier()
 
 
 _KEY_PERSON = b"itb-user-key"  # BLAKE2 personalization: these keys differ from any other use of the salt
