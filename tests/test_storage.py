@@ -102,21 +102,6 @@ def test_without_a_table_the_configured_store_is_sqlite_in_the_data_dir(profile_
 
 
 @pytest.fixture
-def aws_env(monkeypatch):
-    """Fake credentials and a region, so boto3 never looks for real ones."""
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_SESSION_TOKEN": "testing",
-        "AWS_DEFAULT_REGION": REGION,
-        "AWS_REGION": REGION,
-        "AWS_CONFIG_FILE": "/nonexistent",
-        "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent",
-    }.items():
-        monkeypatch.setenv(name, value)
-
-
-@pytest.fixture
 def dynamodb(aws_env):
     """moto's DynamoDB with the table as the template declares it: hash key ``id`` (S)."""
     from moto import mock_aws

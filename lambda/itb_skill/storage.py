@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, NamedTuple, Protocol
@@ -37,9 +38,9 @@ KEY_ATTRIBUTE = "id"
 PROFILE_ATTRIBUTE = "attributes"  # the adapter's map attribute holding the profile
 SQLITE_FILE = "profiles.sqlite3"
 
-# Bounded so a slow or failing database cannot push an answer past Alexa's 8 seconds. One storage call
-# costs at most 1 s connect + 1 s read = 2 s (README: "Memory"). No retry: botocore lets a retried call
-# wait for an `x-amz-retry-after` header (up to 5 s more), and personalization is not worth that wait.
+# Each socket operation is bounded (botocore's read timeout is per read, not per call: the whole call is
+# bounded by storage_session's deadline). No retry: botocore lets a retried call wait for an
+# `x-amz-retry-after` header (up to 5 s more), and personalization is not worth that wait.
 CONNECT_TIMEOUT_SECONDS = 1
 READ_TIMEOUT_SECONDS = 1
 TOTAL_ATTEMPTS = 1
@@ -188,6 +189,8 @@ class SqliteStore:
         self._clock = clock
         self._db = None  # the open connection, with the (device, inode) of the file it opened
         self._file: tuple[int, int] | None = None
+        # One call at a time on the connection: a call left behind by a deadline may still be running.
+        self._lock = threading.Lock()
 
     def _now(self) -> int:
         return _epoch_seconds(self._clock)
@@ -224,16 +227,17 @@ class SqliteStore:
         import sqlite3
 
         try:
-            db = self._connection()
-            try:
-                with db:
-                    rows = db.execute(sql, params).fetchall()
-                    if purge:
-                        db.execute("DELETE FROM profiles WHERE expires_at < ?", (self._now(),))
-                return rows
-            except sqlite3.Error:
-                self.close()  # never keep a connection that failed
-                raise
+            with self._lock:
+                db = self._connection()
+                try:
+                    with db:
+                        rows = db.execute(sql, params).fetchall()
+                        if purge:
+                            db.execute("DELETE FROM profiles WHERE expires_at < ?", (self._now(),))
+                    return rows
+                except sqlite3.Error:
+                    self.close()  # never keep a connection that failed
+                    raise
         except (OSError, sqlite3.Error) as error:
             raise StorageError(f"sqlite {operation} failed: {type(error).__name__}") from error
 
@@ -301,8 +305,13 @@ class DynamoStore:
         self._resource_factory = resource_factory or (lambda: _dynamodb_resource(region))
         self._adapter_instance = None
         self._clock = clock
+        self._lock = threading.Lock()
 
     def _adapter(self):
+        with self._lock:  # a call left behind by a deadline may be building it too
+            return self._build_adapter()
+
+    def _build_adapter(self):
         if self._adapter_instance is None:
             # Imported here: the adapter module builds a boto3 resource in a default argument at import
             # (slow, and it fails without a region). We always pass our own resource.

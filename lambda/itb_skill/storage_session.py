@@ -8,8 +8,10 @@
 
 The emergency path never touches storage: the same screening as ``EmergencyHandler`` runs first here.
 A storage fault is logged (operation and error kind only) and the session goes on unpersonalized.
-A Lambda invocation makes at most one storage call, so the bounded timeouts of one call (see
-``storage``) are the worst case a user waits.
+A Lambda invocation makes at most one storage call, and that call gets a deadline (``deadline``): at most
+``STORAGE_DEADLINE_SECONDS``, and never more than the time Lambda says is left minus what answering
+still needs. After it, the answer goes out without personalization; a read that missed it is a failed
+read (no write in that session).
 
 Response interceptors do not run when an exception handler answered. That is harmless here: the
 catch-all keeps the session open, the profile stays in the session attributes, and the write happens
@@ -21,13 +23,14 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, AbstractResponseInterceptor
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
-from itb_skill import config, storage
+from itb_skill import config, deadline, storage
 from itb_skill.answers import PACE
 from itb_skill.handlers import EmergencyHandler, locale_content
 from itb_skill.storage import Profile, StorageError
@@ -39,10 +42,15 @@ LOADED, UNAVAILABLE, SAVED, FORGOTTEN = "loaded", "unavailable", "saved", "forgo
 # Sessions less than this apart are one visit (a session that timed out while the user found a pen).
 VISIT_GAP_SECONDS = 60 * 60
 MAX_CLOCK_SKEW_SECONDS = 60  # a session start read back may be this far ahead of our clock, no further
+# The longest a storage call may hold an answer (a cold start's boto3 import included), and what answering
+# still needs after it, of the time Lambda says is left (``context.get_remaining_time_in_millis()``).
+STORAGE_DEADLINE_SECONDS = 2.0
+ANSWER_RESERVE_SECONDS = 1.0
 _CALLED = "storage_called"  # request attribute: this invocation already made its storage call
 _SKIPPED = "storage_skipped"  # request attribute: emergency, storage left alone
 
 clock: Callable[[], float] = time.time
+T = TypeVar("T")
 
 
 # ---- helpers ----
@@ -70,6 +78,24 @@ def _is_emergency(handler_input: HandlerInput) -> bool:
         return bool(EmergencyHandler().can_handle(handler_input))
     except Exception:  # if screening cannot decide, storage stays untouched
         return True
+
+
+def _deadline_seconds(handler_input: HandlerInput) -> float:
+    """``STORAGE_DEADLINE_SECONDS``, or less when Lambda has less time left than that plus the reserve."""
+    remaining = getattr(handler_input.context, "get_remaining_time_in_millis", None)
+    if remaining is None:  # local runs and the simulator pass no Lambda context
+        return STORAGE_DEADLINE_SECONDS
+    try:
+        left = float(remaining()) / 1000 - ANSWER_RESERVE_SECONDS
+    except Exception:  # a context that cannot say: no call at all rather than an unbounded one
+        return 0.0
+    return min(STORAGE_DEADLINE_SECONDS, left)
+
+
+def _store_call(handler_input: HandlerInput, call: Callable[[storage.Store], T]) -> T:
+    """``call(store)`` on the configured store, within this request's storage deadline."""
+    store = storage.current()
+    return deadline.call_within(_deadline_seconds(handler_input), lambda: call(store))
 
 
 def _topics(handler_input: HandlerInput) -> Mapping[str, object]:
@@ -147,7 +173,7 @@ def load(handler_input: HandlerInput) -> None:
     if key is not None:
         handler_input.attributes_manager.request_attributes[_CALLED] = True
         try:
-            stored = storage.current().load(key)
+            stored = _store_call(handler_input, lambda store: store.load(key))
             memory.update(
                 status=LOADED, stored=_checked_profile(stored and stored.to_dict(), _topics(handler_input))
             )
@@ -198,7 +224,7 @@ def finish(handler_input: HandlerInput) -> None:
         return
     request_attributes[_CALLED] = True
     try:
-        storage.current().save(key, profile)
+        _store_call(handler_input, lambda store: store.save(key, profile))
         memory["stored"] = profile.to_dict()
     except Exception as error:
         _log_fault("write", error)
@@ -239,7 +265,7 @@ def forget(handler_input: HandlerInput) -> bool:
         return False
     handler_input.attributes_manager.request_attributes[_CALLED] = True
     try:
-        storage.current().delete(key)
+        _store_call(handler_input, lambda store: store.delete(key))
     except Exception as error:
         _log_fault("delete", error)
         return False

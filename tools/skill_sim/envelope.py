@@ -140,9 +140,10 @@ def read_response(raw: dict[str, Any]) -> Heard:
     )
 
 
-def send(handler, session: Session, request: dict[str, Any]) -> Heard:
-    """Send one request through ``handler`` (the real lambda_handler) and carry the session on."""
-    raw = handler(session.envelope(request), None)
+def send(handler, session: Session, request: dict[str, Any], context: Any = None) -> Heard:
+    """Send one request through ``handler`` (the real lambda_handler) and carry the session on.
+    ``context`` is what Lambda would pass (``get_remaining_time_in_millis``); None, as local runs do."""
+    raw = handler(session.envelope(request), context)
     heard = read_response(raw)
     session.attributes = dict(heard.attributes)
     return heard
