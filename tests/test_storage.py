@@ -360,3 +360,34 @@ def test_item_numbers_are_decimals_for_dynamodb():
     (item,) = table.items
     numbers = [item["expires_at"], *(v for v in item["attributes"].values() if not isinstance(v, str))]
     assert numbers and all(isinstance(n, Decimal) for n in numbers)
+
+
+# ---- an unreadable profile is a failed read, not "no profile" ----
+
+UNREADABLE_REPLIES = {
+    "not JSON": b'{"Item": {"id": {"S": "k"}, "attributes": {"M": {"visits": {"N": "3"',
+    "JSON, not an object": b'["Item"]',
+    "profile not a map": {"Item": {"id": {"S": "k"}, "attributes": {"S": "visits=3"}}},
+    "no profile in the item": {"Item": {"id": {"S": "k"}}},
+}
+
+
+@pytest.mark.parametrize("reply", UNREADABLE_REPLIES.values(), ids=UNREADABLE_REPLIES.keys())
+def test_an_unreadable_profile_is_never_overwritten(trickling_dynamodb, sessions, caplog, reply):
+    endpoint = trickling_dynamodb(delay=0, bodies={"GetItem": reply})  # HTTP 200, quickly
+    conversation = sessions()
+    welcome = conversation.launch()
+    assert "not medical advice" in welcome.speech and welcome.reprompt
+    conversation.intent("SpeakSlowerIntent")  # something to save, if it thought it could
+    assert conversation.intent("AMAZON.StopIntent").end_session is True
+    assert endpoint.requests == ["GetItem"]  # no PutItem: the stored profile (visits 3) stays
+    assert "profile read skipped" in caplog.text
+    assert "SIMULATED-USER" not in caplog.text and "visits=3" not in caplog.text
+
+
+def test_a_readable_empty_reply_is_a_new_user_and_is_written(trickling_dynamodb, sessions):
+    endpoint = trickling_dynamodb(delay=0, bodies={"GetItem": {}})
+    conversation = sessions()
+    conversation.launch()
+    conversation.intent("AMAZON.StopIntent")
+    assert endpoint.requests == ["GetItem", "PutItem"]

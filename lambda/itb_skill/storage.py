@@ -15,6 +15,7 @@ caller can answer without personalization.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import threading
@@ -279,7 +280,26 @@ def _dynamodb_resource(region: str | None):
         read_timeout=READ_TIMEOUT_SECONDS,
         retries={"total_max_attempts": TOTAL_ATTEMPTS, "mode": "standard"},
     )
-    return boto3.session.Session().resource("dynamodb", region_name=region, config=bounded)
+    resource = boto3.session.Session().resource("dynamodb", region_name=region, config=bounded)
+    resource.meta.client.meta.events.register("before-parse.dynamodb", _refuse_unreadable_reply)
+    return resource
+
+
+class UnreadableReply(Exception):
+    """A DynamoDB reply with HTTP 200 whose body is not a JSON object."""
+
+
+def _refuse_unreadable_reply(response_dict: dict, **_kwargs) -> None:
+    """botocore reads a 200 reply that is not JSON as an empty one, which for GetItem means "no such item":
+    the session would then overwrite the stored profile as a new user's. Refuse it: a failed call."""
+    if response_dict.get("status_code") != 200:
+        return
+    try:
+        parsed = json.loads(response_dict.get("body") or b"")
+    except ValueError:
+        parsed = None
+    if not isinstance(parsed, dict):
+        raise UnreadableReply("not a JSON object")
 
 
 def _key_as_given(key: str) -> str:
@@ -346,6 +366,8 @@ class DynamoStore:
             attributes = self._adapter().get_attributes(key)
         except Exception as error:
             raise StorageError(f"dynamodb load failed: {_kind(error)}") from error
+        if not isinstance(attributes, dict):  # an item whose profile is not a map: unreadable, not absent
+            raise StorageError("dynamodb load failed: UnreadableProfile")
         profile = Profile.from_dict(attributes) if attributes else None
         if profile is not None and profile.expires_at < self._now():
             return None  # DynamoDB deletes expired items lazily (often days later): treat as gone
