@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from decimal import Decimal
 from pathlib import Path
 
@@ -87,6 +88,32 @@ def test_sqlite_store_that_cannot_write_raises_storage_error(tmp_path):
     blocker.write_text("a file where the data folder should be")
     with pytest.raises(storage.StorageError):
         storage.SqliteStore(blocker / "profiles.sqlite3").load("k1")
+
+
+def test_sqlite_store_loses_no_write_under_contention(tmp_path):
+    """16 writers on one file (as 16 `make chat` processes would be), each counting its own user's visits."""
+    path = tmp_path / "profiles.sqlite3"
+    writers, rounds = 16, 30
+    failures: list[str] = []
+
+    def count_visits(user: int) -> None:
+        store = storage.SqliteStore(path, clock=lambda: NOW)  # a connection of its own, like a process
+        for _ in range(rounds):
+            try:
+                stored = store.load(f"user{user}") or Profile(last_visit=NOW)
+                store.save(f"user{user}", stored._replace(visits=stored.visits + 1))
+            except storage.StorageError as error:
+                failures.append(str(error))
+        store.close()
+
+    threads = [threading.Thread(target=count_visits, args=(user,)) for user in range(writers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    store = storage.SqliteStore(path, clock=lambda: NOW)
+    assert [store.load(f"user{user}").visits for user in range(writers)] == [rounds] * writers
 
 
 def test_without_a_table_the_configured_store_is_sqlite_in_the_data_dir(profile_store_in_tmp, sessions):

@@ -177,7 +177,14 @@ class SqliteStore:
     A read is one SELECT on a connection kept for the process (a warm Lambda container answers many
     sessions): the table is created once, expired rows are purged when writing (a read filters them
     out), and the connection is opened again whenever the file is not the one it was opened on.
+
+    Several processes may share the file (`make chat` in two terminals): it is in WAL mode, so reads never
+    wait for a write, and a write is one transaction that takes the write lock first (BEGIN IMMEDIATE),
+    so concurrent writers queue (up to ``BUSY_TIMEOUT_SECONDS``) instead of failing with "database is
+    locked". One that still fails raises ``StorageError`` and is logged like any storage fault.
     """
+
+    BUSY_TIMEOUT_SECONDS = 1.5  # under the storage deadline (storage_session), which bounds it anyway
 
     _SCHEMA = (
         "CREATE TABLE IF NOT EXISTS profiles "
@@ -208,10 +215,14 @@ class SqliteStore:
                 pass
             self.close()  # the file was removed or replaced: open the one at the path now
         os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=1, check_same_thread=False)
+        # Autocommit (isolation_level=None): transactions are begun here, explicitly, and only to write.
+        db = sqlite3.connect(
+            self.path, timeout=self.BUSY_TIMEOUT_SECONDS, check_same_thread=False, isolation_level=None
+        )
         try:
-            with db:
-                db.execute(self._SCHEMA)
+            db.execute("PRAGMA journal_mode=WAL")  # stays set in the file
+            db.execute("PRAGMA synchronous=NORMAL")  # WAL's safe setting: a commit survives a crash of us
+            db.execute(self._SCHEMA)
             stat = os.stat(self.path)
         except BaseException:
             db.close()
@@ -224,18 +235,20 @@ class SqliteStore:
             db, self._db, self._file = self._db, None, None
             db.close()
 
-    def _run(self, operation: str, sql: str, params: tuple, purge: bool = False) -> list[tuple]:
+    def _run(self, operation: str, sql: str, params: tuple, write: bool = False) -> list[tuple]:
         import sqlite3
 
         try:
             with self._lock:
                 db = self._connection()
                 try:
-                    with db:
-                        rows = db.execute(sql, params).fetchall()
-                        if purge:
-                            db.execute("DELETE FROM profiles WHERE expires_at < ?", (self._now(),))
-                    return rows
+                    if not write:
+                        return db.execute(sql, params).fetchall()
+                    with db:  # commits, or rolls back on an error
+                        db.execute("BEGIN IMMEDIATE")
+                        db.execute(sql, params)
+                        db.execute("DELETE FROM profiles WHERE expires_at < ?", (self._now(),))
+                    return []
                 except sqlite3.Error:
                     self.close()  # never keep a connection that failed
                     raise
@@ -260,11 +273,11 @@ class SqliteStore:
             "save",
             "INSERT OR REPLACE INTO profiles VALUES (?, ?, ?, ?, ?, ?)",
             (key, profile.visits, profile.last_visit, profile.last_topic, profile.pace, profile.expires_at),
-            purge=True,
+            write=True,
         )
 
     def delete(self, key: str) -> None:
-        self._run("delete", "DELETE FROM profiles WHERE id = ?", (key,), purge=True)
+        self._run("delete", "DELETE FROM profiles WHERE id = ?", (key,), write=True)
 
 
 # ---- production: DynamoDB ----
