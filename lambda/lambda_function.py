@@ -11,6 +11,7 @@ skill_builder = SkillBuilder()
 
 for handler in (
     handlers.EmergencyHandler(),  # first: danger in any intent or slot goes to 911
+    handlers.RefuseMisconfiguredHandler(),  # then nothing else if the configuration is unsafe
     # -- remembering returning users (storage_handlers); before Launch and Yes/No --
     storage_handlers.SkillDisabledHandler(),
     storage_handlers.ReturningLaunchHandler(),

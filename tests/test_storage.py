@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import TEST_SALT
 from itb_skill import storage
 from itb_skill.storage import Profile
 from skill_sim import envelope
@@ -19,7 +20,7 @@ from skill_sim import envelope
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = "itb-skill-profiles"
 REGION = "us-east-1"
-SALT = "test-salt"
+SALT = TEST_SALT
 USER = envelope.DEFAULT_USER_ID
 ALLOWED = {"visits", "last_visit", "last_topic", "pace"}
 NOW = 1_800_000_000

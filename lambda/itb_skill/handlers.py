@@ -15,6 +15,7 @@ from ask_sdk_model import Response
 from ask_sdk_model.ui import Reprompt, SimpleCard, SsmlOutputSpeech
 
 from itb_skill import answers, content, observability, safety
+from itb_skill.config import get as get_config
 from itb_skill.speech import Reply, card, escape, to_ssml
 
 logger = logging.getLogger(__name__)
@@ -118,6 +119,19 @@ class EmergencyHandler(AbstractRequestHandler):
         danger = _danger(handler_input)
         kind = danger.kind if danger else safety.EMERGENCY
         return respond(handler_input, answers.emergency_reply(kind))
+
+
+class RefuseMisconfiguredHandler(AbstractRequestHandler):
+    """A configuration that must not serve users (``config.refusal``): every request in a session gets the
+    error reply, which says to call 911 in an emergency, and counts as an error. Registered right after
+    ``EmergencyHandler``, so an emergency still gets the full 911 answer."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return get_config().refusal is not None and handler_input.request_envelope.session is not None
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        logger.error("refusing to answer: %s", get_config().refusal)
+        return respond(handler_input, answers.error_reply())
 
 
 _SCREENED = "_screened"  # request attribute: {(report intent?, slot text): its screening} for this request

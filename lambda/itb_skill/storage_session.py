@@ -68,9 +68,10 @@ def _user_key(handler_input: HandlerInput) -> str | None:
     user = getattr(getattr(getattr(envelope, "context", None), "system", None), "user", None)
     user = user or getattr(getattr(envelope, "session", None), "user", None)
     user_id = getattr(user, "user_id", None)
-    if not isinstance(user_id, str) or not user_id:
-        return None
-    return storage.user_key(user_id, config.get().user_hash_salt)
+    settings = config.get()
+    if not isinstance(user_id, str) or not user_id or settings.refusal is not None:
+        return None  # no key from a weak salt: no storage call at all
+    return storage.user_key(user_id, settings.user_hash_salt)
 
 
 def _is_emergency(handler_input: HandlerInput) -> bool:
