@@ -419,3 +419,27 @@ def test_a_readable_empty_reply_is_a_new_user_and_is_written(trickling_dynamodb,
     conversation.launch()
     conversation.intent("AMAZON.StopIntent")
     assert endpoint.requests == ["GetItem", "PutItem"]
+
+
+# ---- logging: botocore never writes the key or the profile, whatever the log level ----
+
+
+def test_debug_logging_never_writes_the_key_or_the_profile(trickling_dynamodb, sessions, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)  # as LOG_LEVEL=DEBUG (or Lambda's log level) would set the root logger
+    stored = {
+        "Item": {"id": {"S": "k"}, "attributes": {"M": {"visits": {"N": "3"}, "last_visit": {"N": "1"}}}}
+    }
+    endpoint = trickling_dynamodb(delay=0, bodies={"GetItem": stored})
+    conversation = sessions()
+    conversation.launch()
+    conversation.intent("SpeakSlowerIntent")
+    conversation.intent("AMAZON.StopIntent")
+    assert endpoint.requests == ["GetItem", "PutItem"]  # it did talk to the table
+    key = storage.user_key(USER, TEST_SALT)
+    assert key not in caplog.text
+    assert '"visits"' not in caplog.text and "last_visit" not in caplog.text
+    assert all(
+        logging.getLogger(name).getEffectiveLevel() >= logging.WARNING for name in ("botocore", "boto3")
+    )

@@ -32,6 +32,18 @@ except ImportError:  # pragma: no cover - another Python: the same function thro
 
 logger = logging.getLogger(__name__)
 
+# At DEBUG, botocore and boto3 log every request and reply: the hashed user key, the stored profile. Kept
+# at WARNING whatever the root logger's level (LOG_LEVEL, Lambda's log level); set again when boto3 loads.
+QUIET_LOGGERS = ("botocore", "boto3")
+
+
+def _quiet_aws_loggers() -> None:
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+_quiet_aws_loggers()
+
 PACES = ("normal", "slow")
 RETENTION_SECONDS = 365 * 24 * 60 * 60  # an item expires one year after the last visit
 TTL_ATTRIBUTE = "expires_at"
@@ -287,6 +299,8 @@ def _dynamodb_resource(region: str | None):
     """A boto3 DynamoDB resource with bounded timeouts and retries. Imports boto3: call lazily."""
     import boto3
     from botocore.config import Config
+
+    _quiet_aws_loggers()
 
     bounded = Config(
         connect_timeout=CONNECT_TIMEOUT_SECONDS,
