@@ -75,16 +75,24 @@ def test_no_storage_call_starts_without_time_left_to_answer(trickling_dynamodb):
     assert "not medical advice" in heard.speech and heard.reprompt
 
 
-class StuckStore(storage.MemoryStore):
-    """Any store whose write never comes back (until the test lets it go)."""
+class StuckStore:
+    """Any store (one that does not promise to bound its own waits) whose write never comes back, until
+    the test lets it go."""
 
     def __init__(self) -> None:
-        super().__init__()
+        self.calls: list[str] = []
         self.release = threading.Event()
+
+    def load(self, key):
+        self.calls.append("load")
+        return None
 
     def save(self, key, profile):
         self.calls.append("save")
         self.release.wait(60)
+
+    def delete(self, key):
+        self.calls.append("delete")
 
 
 def test_a_write_that_never_returns_cannot_hold_the_goodbye(sessions, caplog):
@@ -110,3 +118,24 @@ def test_a_write_that_never_returns_cannot_hold_the_goodbye(sessions, caplog):
     assert waited < ALEXA_WAITS_SECONDS - 1, waited
     assert stuck.calls == ["load", "save"]
     assert "profile write skipped" in caplog.text
+
+
+def test_a_locked_sqlite_file_cannot_hold_the_goodbye(sessions, profile_store_in_tmp, caplog):
+    """The local store runs without a thread: its only wait, another writer's lock, is bounded by itself."""
+    import sqlite3
+
+    conversation = sessions()
+    conversation.launch()  # creates the file
+    conversation.intent("SpeakSlowerIntent")
+    other_writer = sqlite3.connect(profile_store_in_tmp / storage.SQLITE_FILE, isolation_level=None)
+    other_writer.execute("BEGIN IMMEDIATE")  # holds the write lock, as a stuck process would
+    try:
+        started = time.monotonic()
+        goodbye = conversation.intent("AMAZON.StopIntent")
+        waited = time.monotonic() - started
+    finally:
+        other_writer.execute("ROLLBACK")
+        other_writer.close()
+    assert goodbye.speech == "Goodbye, and take care." and goodbye.end_session is True
+    assert waited < storage_session.STORAGE_DEADLINE_SECONDS, waited
+    assert "profile write skipped" in caplog.text and "OperationalError" in caplog.text

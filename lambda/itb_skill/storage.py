@@ -132,6 +132,10 @@ def user_key(user_id: str, salt: str) -> str:
 
 
 class Store(Protocol):
+    """``bounds_its_own_waits``: True only for a store whose every call ends within
+    ``storage_session.STORAGE_DEADLINE_SECONDS`` by itself (no network); any other store's calls run under
+    that deadline on a thread of their own (``deadline``), which costs a thread per call."""
+
     def load(self, key: str) -> Profile | None: ...
 
     def save(self, key: str, profile: Profile) -> None: ...
@@ -162,6 +166,8 @@ def _epoch_seconds(clock: Callable[[], float] | None) -> int:
 
 class MemoryStore:
     """A store in a dict, counting calls: the fake for handler tests."""
+
+    bounds_its_own_waits = True  # nothing to wait for
 
     def __init__(self) -> None:
         self.profiles: dict[str, Profile] = {}
@@ -196,7 +202,10 @@ class SqliteStore:
     locked". One that still fails raises ``StorageError`` and is logged like any storage fault.
     """
 
-    BUSY_TIMEOUT_SECONDS = 1.5  # under the storage deadline (storage_session), which bounds it anyway
+    # A local file, no network: a call waits only for another writer's lock, at most this long per
+    # statement, and makes at most three statements that can wait (opening the file; then the call).
+    BUSY_TIMEOUT_SECONDS = 0.5
+    bounds_its_own_waits = True  # 3 x 0.5 s, inside the storage deadline without a thread
 
     _SCHEMA = (
         "CREATE TABLE IF NOT EXISTS profiles "
@@ -339,7 +348,12 @@ class DynamoStore:
 
     ``expires_at`` must be a top-level attribute for DynamoDB's TTL, which the stock adapter cannot
     write, so saving adds it (subclass built in ``_adapter``). Numbers go in as ``Decimal``.
+
+    Over the network, and botocore bounds each socket read but not a call: calls run under the storage
+    deadline (``bounds_its_own_waits`` is False).
     """
+
+    bounds_its_own_waits = False
 
     def __init__(
         self,
