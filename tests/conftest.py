@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from skill_sim import envelope
@@ -79,7 +77,7 @@ def sessions(lambda_handler):
     return lambda **options: Conversation(lambda_handler, **options)
 
 
-# ---- AWS without AWS: fake credentials, a Lambda-like context, a DynamoDB endpoint that trickles ----
+# ---- AWS without AWS: fake credentials, a DynamoDB endpoint that trickles ----
 
 
 @pytest.fixture
@@ -95,16 +93,6 @@ def aws_env(monkeypatch):
         "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent",
     }.items():
         monkeypatch.setenv(name, value)
-
-
-class LambdaContext:
-    """What Lambda passes to the handler as ``context``: the time left before the function's timeout."""
-
-    def __init__(self, timeout_ms: int = 7000) -> None:  # template.yaml: Timeout 7
-        self.ends = time.monotonic() + timeout_ms / 1000
-
-    def get_remaining_time_in_millis(self) -> int:
-        return max(0, int((self.ends - time.monotonic()) * 1000))
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from __future__ import annotations
 import threading
 import time
 
-from conftest import LambdaContext
 from itb_skill import storage, storage_session
 from skill_sim import envelope
 
@@ -45,7 +44,7 @@ def launch(context) -> tuple[envelope.Heard, float, envelope.Session]:
 def test_a_reply_that_trickles_in_cannot_hold_the_answer(trickling_dynamodb, caplog, monkeypatch):
     monkeypatch.setattr(storage_session, "clock", lambda: NOW + 60)
     endpoint = trickling_dynamodb(delay=0.2, bodies={"GetItem": STORED})  # the whole reply: over 60 s
-    heard, waited, session = launch(LambdaContext())
+    heard, waited, session = launch(envelope.LambdaContext())
     assert waited < ALEXA_WAITS_SECONDS - 1, waited
     assert endpoint.requests == ["GetItem"]
     assert not heard.speech.startswith("Welcome back") and "prosody" not in heard.ssml  # not personalized
@@ -64,13 +63,13 @@ def test_a_reply_that_trickles_in_cannot_hold_the_answer(trickling_dynamodb, cap
 def test_the_same_endpoint_without_the_trickle_personalizes(trickling_dynamodb, monkeypatch):
     monkeypatch.setattr(storage_session, "clock", lambda: NOW + 60)
     trickling_dynamodb(delay=0, bodies={"GetItem": STORED})
-    heard, _, _ = launch(LambdaContext())
+    heard, _, _ = launch(envelope.LambdaContext())
     assert heard.speech.startswith("Welcome back") and '<prosody rate="85%">' in heard.ssml
 
 
 def test_no_storage_call_starts_without_time_left_to_answer(trickling_dynamodb):
     endpoint = trickling_dynamodb(delay=0, bodies={"GetItem": STORED})
-    heard, _, _ = launch(LambdaContext(timeout_ms=storage_session.ANSWER_RESERVE_SECONDS * 1000))
+    heard, _, _ = launch(envelope.LambdaContext(timeout_ms=storage_session.ANSWER_RESERVE_SECONDS * 1000))
     assert endpoint.requests == []
     assert "not medical advice" in heard.speech and heard.reprompt
 
@@ -109,7 +108,7 @@ def test_a_write_that_never_returns_cannot_hold_the_goodbye(sessions, caplog):
             lambda_function.lambda_handler,
             conversation.session,
             envelope.intent_request("AMAZON.StopIntent"),
-            LambdaContext(),
+            envelope.LambdaContext(),
         )
         waited = time.monotonic() - started
     finally:

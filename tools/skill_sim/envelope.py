@@ -5,6 +5,7 @@ The one request factory for the simulator and the tests.
 
 from __future__ import annotations
 
+import time
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -108,6 +109,16 @@ def intent_request(name: str, slots: dict[str, dict[str, Any]] | None = None) ->
         "dialogState": "COMPLETED",
         "intent": {"name": name, "confirmationStatus": "NONE", "slots": slots or {}},
     }
+
+
+class LambdaContext:
+    """What Lambda passes to the handler as ``context``: the time left before the function's timeout."""
+
+    def __init__(self, timeout_ms: int = 7000) -> None:  # template.yaml: Timeout 7
+        self.ends = time.monotonic() + timeout_ms / 1000
+
+    def get_remaining_time_in_millis(self) -> int:
+        return max(0, int((self.ends - time.monotonic()) * 1000))
 
 
 @dataclass
