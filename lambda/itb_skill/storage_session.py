@@ -8,10 +8,12 @@
 
 The emergency path never touches storage: the same screening as ``EmergencyHandler`` runs first here.
 A storage fault is logged (operation and error kind only) and the session goes on unpersonalized.
-A Lambda invocation makes at most one storage call, and that call gets a deadline (``deadline``): at most
+A Lambda invocation makes at most one storage call, and that call gets a deadline: at most
 ``STORAGE_DEADLINE_SECONDS``, and never more than the time Lambda says is left minus what answering
-still needs. After it, the answer goes out without personalization; a read that missed it is a failed
-read (no write in that session).
+still needs (none starts without that time). A store that bounds its own waits (the local SQLite file)
+is called directly; any other (DynamoDB) runs on a thread of its own (``deadline``). After the deadline
+the answer goes out without personalization; a read that missed it is a failed read (no write in that
+session).
 
 Response interceptors do not run when an exception handler answered. That is harmless here: the
 catch-all keeps the session open, the profile stays in the session attributes, and the write happens
