@@ -4,13 +4,14 @@ import os
 
 from ask_sdk_core.skill_builder import SkillBuilder
 
-from itb_skill import handlers, observability, safety, storage_handlers, storage_session
+from itb_skill import handlers, observability, safety, session_state, storage_handlers, storage_session
 from itb_skill.config import get as get_config
 
 skill_builder = SkillBuilder()
 
 for handler in (
     handlers.EmergencyHandler(),  # first: danger in any intent or slot goes to 911
+    handlers.RefuseMisconfiguredHandler(),  # then nothing else if the configuration is unsafe
     # -- remembering returning users (storage_handlers); before Launch and Yes/No --
     storage_handlers.SkillDisabledHandler(),
     storage_handlers.ReturningLaunchHandler(),
@@ -35,6 +36,8 @@ for handler in (
 
 skill_builder.add_exception_handler(handlers.CatchAllExceptionHandler())
 
+# Session attributes come back from the device: only what the skill could have written goes on.
+skill_builder.add_global_request_interceptor(session_state.CheckAttributesInterceptor())
 # One profile read per session (skipped for emergencies), one write at its end if anything changed.
 skill_builder.add_global_request_interceptor(storage_session.LoadProfileInterceptor())
 skill_builder.add_global_response_interceptor(storage_session.SaveProfileInterceptor())

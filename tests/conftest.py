@@ -77,6 +77,51 @@ def sessions(lambda_handler):
     return lambda **options: Conversation(lambda_handler, **options)
 
 
+# ---- AWS without AWS: fake credentials, a DynamoDB endpoint that trickles ----
+
+
+@pytest.fixture
+def aws_env(monkeypatch):
+    """Fake credentials and a region, so boto3 never looks for real ones."""
+    for name, value in {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_SESSION_TOKEN": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "AWS_REGION": "us-east-1",
+        "AWS_CONFIG_FILE": "/nonexistent",
+        "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent",
+    }.items():
+        monkeypatch.setenv(name, value)
+
+
+@pytest.fixture
+def trickling_dynamodb(aws_env, monkeypatch):
+    """Starts ``slow_endpoint.TricklingDynamoDB(delay, bodies)`` and makes it the configured table's
+    endpoint (``TABLE_NAME``, a valid salt, ``AWS_ENDPOINT_URL_DYNAMODB``); stops it after the test."""
+    from itb_skill import config, storage
+    from slow_endpoint import TricklingDynamoDB
+
+    servers = []
+
+    def start(delay: float, bodies: dict | None = None) -> TricklingDynamoDB:
+        server = TricklingDynamoDB(delay, bodies).start()
+        servers.append(server)
+        monkeypatch.setenv("AWS_ENDPOINT_URL_DYNAMODB", server.url)
+        monkeypatch.setenv("TABLE_NAME", "itb-skill-profiles")
+        monkeypatch.setenv("USER_HASH_SALT", TEST_SALT)
+        config.get.cache_clear()
+        storage.install(None)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+TEST_SALT = "test-salt-" + "0123456789abcdef" * 3  # long enough for a configured table
+
+
 # ---- hypothesis profiles (tests/test_fuzz.py): "ci" for make test, "fuzz" for make fuzz ----
 # Each fuzz property runs max_examples cases: 5 properties x 420 >= 2,000 in make test; x 10,000 = 50,000.
 

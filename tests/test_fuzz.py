@@ -115,6 +115,20 @@ NASTY = [
 
 logger_name = "itb_skill.requests"
 
+# Content string keys a remembered reference may name: whole replies, fragments and placeholders' owners.
+REFERENCE_KEYS = [
+    "welcome",
+    "help",
+    "fallback",
+    "welcome_back",
+    "welcome_back_offer",
+    "offer_prompt",
+    "goodbye",
+]
+# What the skill may echo in session attributes (tests/test_session_attributes.py), and how much.
+SESSION_KEYS = {"pace", "offer", "last", "memory"}
+MAX_ECHOED_BYTES = 1024
+
 
 # ---------- strategies ----------
 
@@ -197,20 +211,60 @@ garbage_attributes = st.fixed_dictionaries(
         ),
         "last": st.one_of(
             junk,
+            st.fixed_dictionaries(  # the words of an answer, as the skill once kept them: never spoken
+                {},
+                optional={
+                    "speech": st.one_of(junk, st.sampled_from(NASTY), user_text),
+                    "reprompt": st.one_of(junk, user_text),
+                    "card_title": junk,
+                    "card_text": st.one_of(junk, user_text),
+                    "topic": junk,
+                },
+            ),
+            st.fixed_dictionaries(  # references, as the skill keeps them now: real, or not
+                {},
+                optional={
+                    "key": st.one_of(junk, user_text, st.sampled_from(REFERENCE_KEYS)),
+                    "topic": st.one_of(
+                        junk, user_text, st.sampled_from(["appointments", "therapy_overview"])
+                    ),
+                    "part": st.one_of(junk, st.integers(-2, 5)),
+                },
+            ),
+        ),
+        "memory": st.one_of(
+            junk,
             st.fixed_dictionaries(
                 {},
                 optional={
-                    "speech": st.one_of(junk, st.sampled_from(NASTY)),
-                    "reprompt": junk,
-                    "card_title": junk,
-                    "card_text": junk,
-                    "topic": junk,
+                    "status": st.one_of(
+                        junk, st.sampled_from(["loaded", "saved", "unavailable", "forgotten"])
+                    ),
+                    "stored": st.one_of(
+                        junk, st.fixed_dictionaries({}, optional={"visits": junk, "last_topic": junk})
+                    ),
+                    "since": junk,
+                    "topic": st.one_of(junk, user_text),
                 },
             ),
         ),
         "something_else": junk,
     },
 )
+
+# Content string keys a remembered reference may name: whole replies, fragments and placeholders' owners.
+REFERENCE_KEYS = [
+    "welcome",
+    "help",
+    "fallback",
+    "welcome_back",
+    "welcome_back_offer",
+    "offer_prompt",
+    "goodbye",
+]
+# What the skill may echo in session attributes (tests/test_session_attributes.py), and how much.
+SESSION_KEYS = {"pace", "offer", "last", "memory"}
+MAX_ECHOED_BYTES = 1024
 
 DELETE = object()
 MUTATION_PATHS = [
@@ -287,14 +341,14 @@ def call():
     def run(event):
         lines.lines.clear()
         expected_refusal = _refused(event, lambda_function.skill_builder.skill_id)
-        if expected_refusal:
-            with pytest.raises(Exception):  # noqa: B017 - the SDK's own exception type for a wrong skill
-                handler(copy.deepcopy(event), None)
-            return None, None
         result = handler(copy.deepcopy(event), None)  # never raises
         assert len(lines.lines) == 1, "exactly one log line per request"
         assert MARKER not in lines.lines[0]
-        return result, json.loads(lines.lines[0])
+        record = json.loads(lines.lines[0])
+        if expected_refusal:  # a request for another skill: nothing said, nothing of it logged
+            assert result == {"version": "1.0", "response": {}} and record["outcome"] == "refused"
+            return None, None
+        return result, record
 
     yield run
     request_log.removeHandler(lines)
@@ -357,6 +411,9 @@ def check_response(event, result, record) -> None:
         assert len(card["title"]) + len(card["content"]) <= 8000
     if record["outcome"] in ("error", "fallback", "emergency"):
         assert "911" in spoken, record["outcome"]
+    attributes = result.get("sessionAttributes") or {}
+    assert set(attributes) <= SESSION_KEYS and len(json.dumps(attributes)) <= MAX_ECHOED_BYTES
+    assert MARKER not in json.dumps(attributes)
 
 
 def send(call, event) -> None:

@@ -308,3 +308,19 @@ def test_amazons_classes_read_the_manifest_and_model_and_catch_an_unknown_field(
         sorted((path.parent / "interactionModels" / "custom").glob("*.json")), path, smapi=True
     )
     assert any(f.rule == "smapi" and "examplePhrase " in f.message + " " for f in findings)
+
+
+def test_manifest_says_exactly_what_is_stored_and_how_it_is_deleted():
+    """What the listing (to users) and the certification notes say is kept: the four profile fields
+    (storage.Profile), and how they are deleted."""
+    manifest = json.loads((PACKAGE / "skill.json").read_text())["manifest"]
+    publishing = manifest["publishingInformation"]
+    description = " ".join(publishing["locales"]["en-US"]["description"].split())
+    notes = " ".join(publishing["testingInstructions"].split())
+    for phrase in ("how many times you have visited", "when you last visited", "the last topic you heard"):
+        assert phrase in description
+    for phrase in ("visit count", "last visit time", "last topic heard"):
+        assert phrase in notes
+    for text in (description, notes):
+        assert "speaking pace" in text and "forget me" in text.lower() and "disabl" in text
+        assert "only remembers a listening preference" not in text and "only a speaking-pace" not in text

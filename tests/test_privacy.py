@@ -190,18 +190,21 @@ def skill_id_set(monkeypatch):
 
 
 def test_a_request_for_another_skill_is_refused(skill_id_set, lambda_handler, capsys):
-    other = envelope.Session(skill_id="amzn1.ask.skill.someone-else")
-    with pytest.raises(Exception, match="Skill ID Verification failed"):
-        lambda_handler(other.envelope(envelope.launch_request()), None)
+    other = PrivateSession(skill_id="amzn1.ask.skill.someone-else", user_id=USER_ID)
+    raw = lambda_handler(other.envelope(envelope.launch_request()), None)
+    assert raw == {"version": "1.0", "response": {}}  # answered with nothing, not with an exception
     (line,) = capsys.readouterr().err.splitlines()
     assert json.loads(line)["outcome"] == "refused"
+    for secret in SECRETS:
+        assert secret not in line
 
 
-def test_a_request_that_cannot_show_its_skill_id_is_refused(skill_id_set, lambda_handler):
+def test_a_request_that_cannot_show_its_skill_id_is_refused(skill_id_set, lambda_handler, capsys):
     event = envelope.Session().envelope(envelope.launch_request())
     del event["context"]
-    with pytest.raises(AttributeError):
-        lambda_handler(event, None)
+    assert lambda_handler(event, None) == {"version": "1.0", "response": {}}
+    (line,) = capsys.readouterr().err.splitlines()
+    assert json.loads(line)["outcome"] == "refused"
 
 
 def test_this_skills_requests_are_answered_when_the_skill_id_is_checked(skill_id_set, conversation):

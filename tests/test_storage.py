@@ -6,11 +6,13 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from conftest import TEST_SALT
 from itb_skill import storage
 from itb_skill.storage import Profile
 from skill_sim import envelope
@@ -18,7 +20,7 @@ from skill_sim import envelope
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = "itb-skill-profiles"
 REGION = "us-east-1"
-SALT = "test-salt"
+SALT = TEST_SALT
 USER = envelope.DEFAULT_USER_ID
 ALLOWED = {"visits", "last_visit", "last_topic", "pace"}
 NOW = 1_800_000_000
@@ -58,6 +60,8 @@ def test_profile_from_junk_keeps_only_safe_values():
     junk = {"visits": "many", "last_visit": -5, "last_topic": "my son can't walk", "pace": "fast", "x": 1}
     assert Profile.from_dict(junk) == Profile()
     assert Profile.from_dict(None) is None
+    huge = {"visits": 10**30, "last_visit": Decimal(10**20), "last_topic": "a" * 1000}
+    assert Profile.from_dict(huge) == Profile()
 
 
 # ---- SQLite: the embedded default ----
@@ -87,6 +91,32 @@ def test_sqlite_store_that_cannot_write_raises_storage_error(tmp_path):
         storage.SqliteStore(blocker / "profiles.sqlite3").load("k1")
 
 
+def test_sqlite_store_loses_no_write_under_contention(tmp_path):
+    """16 writers on one file (as 16 `make chat` processes would be), each counting its own user's visits."""
+    path = tmp_path / "profiles.sqlite3"
+    writers, rounds = 16, 30
+    failures: list[str] = []
+
+    def count_visits(user: int) -> None:
+        store = storage.SqliteStore(path, clock=lambda: NOW)  # a connection of its own, like a process
+        for _ in range(rounds):
+            try:
+                stored = store.load(f"user{user}") or Profile(last_visit=NOW)
+                store.save(f"user{user}", stored._replace(visits=stored.visits + 1))
+            except storage.StorageError as error:
+                failures.append(str(error))
+        store.close()
+
+    threads = [threading.Thread(target=count_visits, args=(user,)) for user in range(writers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    store = storage.SqliteStore(path, clock=lambda: NOW)
+    assert [store.load(f"user{user}").visits for user in range(writers)] == [rounds] * writers
+
+
 def test_without_a_table_the_configured_store_is_sqlite_in_the_data_dir(profile_store_in_tmp, sessions):
     assert isinstance(storage.current(), storage.SqliteStore)
     conversation = sessions()
@@ -97,21 +127,6 @@ def test_without_a_table_the_configured_store_is_sqlite_in_the_data_dir(profile_
 
 
 # ---- DynamoDB: real boto3 calls against moto ----
-
-
-@pytest.fixture
-def aws_env(monkeypatch):
-    """Fake credentials and a region, so boto3 never looks for real ones."""
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_SESSION_TOKEN": "testing",
-        "AWS_DEFAULT_REGION": REGION,
-        "AWS_REGION": REGION,
-        "AWS_CONFIG_FILE": "/nonexistent",
-        "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent",
-    }.items():
-        monkeypatch.setenv(name, value)
 
 
 @pytest.fixture
@@ -373,3 +388,58 @@ def test_item_numbers_are_decimals_for_dynamodb():
     (item,) = table.items
     numbers = [item["expires_at"], *(v for v in item["attributes"].values() if not isinstance(v, str))]
     assert numbers and all(isinstance(n, Decimal) for n in numbers)
+
+
+# ---- an unreadable profile is a failed read, not "no profile" ----
+
+UNREADABLE_REPLIES = {
+    "not JSON": b'{"Item": {"id": {"S": "k"}, "attributes": {"M": {"visits": {"N": "3"',
+    "JSON, not an object": b'["Item"]',
+    "profile not a map": {"Item": {"id": {"S": "k"}, "attributes": {"S": "visits=3"}}},
+    "no profile in the item": {"Item": {"id": {"S": "k"}}},
+}
+
+
+@pytest.mark.parametrize("reply", UNREADABLE_REPLIES.values(), ids=UNREADABLE_REPLIES.keys())
+def test_an_unreadable_profile_is_never_overwritten(trickling_dynamodb, sessions, caplog, reply):
+    endpoint = trickling_dynamodb(delay=0, bodies={"GetItem": reply})  # HTTP 200, quickly
+    conversation = sessions()
+    welcome = conversation.launch()
+    assert "not medical advice" in welcome.speech and welcome.reprompt
+    conversation.intent("SpeakSlowerIntent")  # something to save, if it thought it could
+    assert conversation.intent("AMAZON.StopIntent").end_session is True
+    assert endpoint.requests == ["GetItem"]  # no PutItem: the stored profile (visits 3) stays
+    assert "profile read skipped" in caplog.text
+    assert "SIMULATED-USER" not in caplog.text and "visits=3" not in caplog.text
+
+
+def test_a_readable_empty_reply_is_a_new_user_and_is_written(trickling_dynamodb, sessions):
+    endpoint = trickling_dynamodb(delay=0, bodies={"GetItem": {}})
+    conversation = sessions()
+    conversation.launch()
+    conversation.intent("AMAZON.StopIntent")
+    assert endpoint.requests == ["GetItem", "PutItem"]
+
+
+# ---- logging: botocore never writes the key or the profile, whatever the log level ----
+
+
+def test_debug_logging_never_writes_the_key_or_the_profile(trickling_dynamodb, sessions, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)  # as LOG_LEVEL=DEBUG (or Lambda's log level) would set the root logger
+    stored = {
+        "Item": {"id": {"S": "k"}, "attributes": {"M": {"visits": {"N": "3"}, "last_visit": {"N": "1"}}}}
+    }
+    endpoint = trickling_dynamodb(delay=0, bodies={"GetItem": stored})
+    conversation = sessions()
+    conversation.launch()
+    conversation.intent("SpeakSlowerIntent")
+    conversation.intent("AMAZON.StopIntent")
+    assert endpoint.requests == ["GetItem", "PutItem"]  # it did talk to the table
+    key = storage.user_key(USER, TEST_SALT)
+    assert key not in caplog.text
+    assert '"visits"' not in caplog.text and "last_visit" not in caplog.text
+    assert all(
+        logging.getLogger(name).getEffectiveLevel() >= logging.WARNING for name in ("botocore", "boto3")
+    )

@@ -109,17 +109,25 @@ def test_skill_id_parameter_accepts_only_a_skill_id_or_nothing(template, value, 
     assert bool(re.fullmatch(pattern, value)) is accepted
 
 
-def test_table_keeps_data_and_is_protected(resources):
+def test_table_keeps_data_across_stack_changes_and_is_encrypted(resources):
     _, table = _of_type(resources, "AWS::DynamoDB::Table")
     assert table["DeletionPolicy"] == "Retain"
     assert table["UpdateReplacePolicy"] == "Retain"
     props = table["Properties"]
     assert props["BillingMode"] == "PAY_PER_REQUEST"
     assert props["SSESpecification"]["SSEEnabled"] is True
-    assert props["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] is True
     assert props["TimeToLiveSpecification"] == {"AttributeName": "expires_at", "Enabled": True}
     assert props["KeySchema"] == [{"AttributeName": "id", "KeyType": "HASH"}]
     assert props["AttributeDefinitions"] == [{"AttributeName": "id", "AttributeType": "S"}]
+
+
+def test_a_forgotten_profile_cannot_be_restored_from_a_backup(resources):
+    """ "Forget me" and disabling the skill delete a profile for good: the table keeps no point-in-time
+    recovery (35 days of restorable history) and nothing else in the stack backs it up."""
+    _, table = _of_type(resources, "AWS::DynamoDB::Table")
+    recovery = table["Properties"].get("PointInTimeRecoverySpecification", {})
+    assert recovery.get("PointInTimeRecoveryEnabled", False) is False
+    assert not [name for name, r in resources.items() if r["Type"].startswith("AWS::Backup::")]
 
 
 def test_role_is_least_privilege_and_scoped_to_the_table(resources):

@@ -492,6 +492,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "interpreter": ("can I get a sign language interpreter", "can my mom get an interpreter"),
     "assistive_devices": ("do you have a TTY", "do you have assistive listening devices"),
     "no_info_email": ("what is the email address", "do you have information about email"),
+    "emergency_number": ("what number do i call in an emergency", "who do i call in an emergency"),
     "no_info_general": (
         "do you know anything about green toenails",
         "what if the screening test does not work",

@@ -7,12 +7,14 @@ from functools import lru_cache
 
 from itb_skill import safety
 from itb_skill.content import Content, IntentRoute
-from itb_skill.speech import Reply
+from itb_skill.speech import PACE_RATES, Reply
 
 # Session attribute keys.
-OFFER = "offer"  # {"topic": id, "part": n}: what "yes" will play
-LAST = "last"  # the last reply's texts, for "repeat"
+OFFER = "offer"  # {"topic": id, "part": n} or FORGET_ME_OFFER: what "yes" will play
+LAST = "last"  # a reference to the last answer (``Reply.ref``), for "repeat": never its words
 PACE = "pace"  # "normal" or "slow": set by the pace handler and the stored profile, read by ``respond``
+
+FORGET_ME_OFFER = {"action": "forget_me"}  # rides on the ``offer`` attribute, so any other reply clears it
 
 
 def topic_reply(content: Content, topic_id: str, part: int = 0, understood: bool = True) -> Reply:
@@ -38,6 +40,7 @@ def topic_reply(content: Content, topic_id: str, part: int = 0, understood: bool
         topic=topic_id,
         attributes={OFFER: offer},
         understood=understood,
+        ref={"topic": topic_id, "part": part},
     )
 
 
@@ -111,7 +114,33 @@ def simple_reply(
         end_session=end_session,
         outcome=outcome,
         understood=understood,
+        ref={"key": key},
     )
+
+
+def welcome_back_reply(content: Content, last_topic: str | None) -> Reply:
+    """Shorter than the first welcome; offers the last topic heard when the content still has it."""
+    topic = content.topics.get(last_topic) if isinstance(last_topic, str) else None
+    if topic is None:
+        reply = simple_reply(content, "welcome_back")
+    else:
+        reply = Reply(
+            speech=content.text("welcome_back_offer").replace("{offer}", topic.offer),
+            reprompt=content.text("welcome_back_offer_reprompt").replace("{offer}", topic.offer),
+            attributes={OFFER: {"topic": topic.id, "part": 0}},
+            ref={"key": "welcome_back_offer", "topic": topic.id},
+            understood=True,
+        )
+    reply.card_title = content.strings.get("welcome_card_title")
+    reply.card_text = content.strings.get("welcome_card")
+    return reply
+
+
+def forget_me_confirm_reply(content: Content) -> Reply:
+    """ "Should I delete what I remember?": a yes now deletes (``FORGET_ME_OFFER``)."""
+    reply = simple_reply(content, "forget_me_confirm")
+    reply.attributes = {OFFER: dict(FORGET_ME_OFFER)}
+    return reply
 
 
 def free_text_reply(content: Content, text: str | None) -> Reply:
@@ -130,21 +159,88 @@ def free_text_reply(content: Content, text: str | None) -> Reply:
 
 
 def fallback_reply(content: Content) -> Reply:
-    """What the skill says to anything it cannot place: the help-like fallback, counted as a fallback."""
-    return simple_reply(content, "fallback", outcome="fallback", understood=False)
+    """What the skill says to anything it cannot place: the help-like fallback, counted as a fallback.
+    Not remembered: "say that again" after it repeats the last real answer."""
+    reply = simple_reply(content, "fallback", outcome="fallback", understood=False)
+    reply.ref = None
+    return reply
 
 
-def again_reply(content: Content, last: dict, offer: object, lead_in: str | None = None) -> Reply:
-    """The remembered ``last`` reply said again (after ``lead_in``), keeping what "yes" would play."""
-    return Reply(
-        speech=last["speech"] if lead_in is None else f"{lead_in} {last['speech']}",
-        reprompt=last.get("reprompt") or content.text("anything_else"),
-        card_title=last.get("card_title"),
-        card_text=last.get("card_text"),
-        topic=last.get("topic"),
-        attributes={OFFER: offer} if offer else {},
-        understood=True,
-    )
+def _is_topic(content: Content, topic_id: object) -> bool:
+    return isinstance(topic_id, str) and topic_id in content.topics
+
+
+def is_topic_answer(ref: object) -> bool:
+    """Whether a (checked) reference names a part of a topic, as opposed to a content string."""
+    return isinstance(ref, dict) and "part" in ref
+
+
+def checked_ref(content: Content, ref: object) -> dict | None:
+    """``ref`` if it names a reply the skill could have said from ``content`` (a copy), else None.
+    References come back from the device: every key and value is checked."""
+    if not isinstance(ref, dict):
+        return None
+    key, topic_id = ref.get("key"), ref.get("topic")
+    if key is None:
+        part = ref.get("part")
+        if set(ref) != {"topic", "part"} or not _is_topic(content, topic_id) or type(part) is not int:
+            return None
+        return {"topic": topic_id, "part": part} if 0 <= part < len(content.topics[topic_id].parts) else None
+    if not isinstance(key, str):
+        return None
+    if key == "welcome_back_offer":  # the only key that needs a topic (to fill {offer})
+        ok = set(ref) == {"key", "topic"} and _is_topic(content, topic_id)
+        return {"key": key, "topic": topic_id} if ok else None
+    if set(ref) != {"key"}:
+        return None
+    text = content.strings.get(key)
+    # Only a whole reply: a string with its own reprompt and no placeholder that another builder fills.
+    if text is None or f"{key}_reprompt" not in content.strings or "{offer}" in text:
+        return None
+    return {"key": key}
+
+
+def rebuild(content: Content, ref: object) -> Reply | None:
+    """The reply ``ref`` names (a ``Reply.ref``), rendered again from ``content``; None when ``ref`` names
+    nothing the skill could have said."""
+    ref = checked_ref(content, ref)
+    if ref is None:
+        return None
+    if "part" in ref:
+        return topic_reply(content, ref["topic"], ref["part"])
+    if ref["key"] in ("welcome_back", "welcome_back_offer"):
+        return welcome_back_reply(content, ref.get("topic"))
+    if ref["key"] == "forget_me_confirm":
+        return forget_me_confirm_reply(content)
+    return simple_reply(content, ref["key"])
+
+
+def checked_offer(content: Content, offer: object) -> dict | None:
+    """``offer`` if the skill could have made it (a part of a topic, or the forget-me question), else None."""
+    if offer == FORGET_ME_OFFER:
+        return dict(FORGET_ME_OFFER)
+    if not isinstance(offer, dict) or set(offer) != {"topic", "part"}:
+        return None
+    return checked_ref(content, offer)
+
+
+def checked_pace(pace: object) -> str | None:
+    return pace if isinstance(pace, str) and pace in PACE_RATES else None
+
+
+def again_reply(content: Content, ref: object, offer: object, lead_in: str | None = None) -> Reply | None:
+    """The reply ``ref`` names said again (after ``lead_in``), from content; None if it names nothing.
+
+    A topic part brings its own offer back ("want to hear more?"); any other reply keeps ``offer``, what
+    "yes" would play now (the forget-me question stays a question)."""
+    reply = rebuild(content, ref)
+    if reply is None:
+        return None
+    if lead_in is not None:
+        reply.speech = f"{lead_in} {reply.speech}"
+    if OFFER not in reply.attributes and offer:
+        reply.attributes = {OFFER: offer}
+    return reply
 
 
 def emergency_reply(kind: str) -> Reply:

@@ -15,7 +15,8 @@ from ask_sdk_model import Response
 from ask_sdk_model.ui import Reprompt, SimpleCard, SsmlOutputSpeech
 
 from itb_skill import answers, content, observability, safety, screening
-from itb_skill.speech import Reply, escape, to_card, to_ssml
+from itb_skill.config import get as get_config
+from itb_skill.speech import Reply, card, escape, to_card, to_ssml
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +89,7 @@ def _opens_with_911(handler_input: HandlerInput, reply: Reply) -> bool:
 
 
 def respond(handler_input: HandlerInput, reply: Reply, phones=None) -> Response:
-    """Turn a ``Reply`` into the Alexa response, and remember it for "repeat" and "yes"."""
+    """Turn a ``Reply`` into the Alexa response, and remember it (by reference) for "repeat" and "yes"."""
     attributes = session_attributes(handler_input)
     pace = attributes.get(answers.PACE, "normal")
     builder = handler_input.response_builder
@@ -97,18 +98,13 @@ def respond(handler_input: HandlerInput, reply: Reply, phones=None) -> Response:
     if reply.reprompt and not reply.end_session:
         builder.ask(to_ssml(reply.reprompt, phones, pace))
     if reply.card_title and reply.card_text:
-        card = to_card(opener + reply.card_text, phones)
-        builder.set_card(SimpleCard(title=reply.card_title, content=card))
+        title, text = card(reply.card_title, opener + reply.card_text, phones)
+        builder.set_card(SimpleCard(title=title, content=text))
     builder.set_should_end_session(reply.end_session)
     if not reply.end_session:
         attributes.update(reply.attributes)
-        attributes[answers.LAST] = {
-            "speech": reply.speech,
-            "reprompt": reply.reprompt,
-            "card_title": reply.card_title,
-            "card_text": reply.card_text,
-            "topic": reply.topic,
-        }
+        if reply.ref is not None:  # by reference: "repeat" renders it again from content
+            attributes[answers.LAST] = reply.ref
         if answers.OFFER not in reply.attributes:
             attributes.pop(answers.OFFER, None)
     handler_input.attributes_manager.session_attributes = attributes
@@ -133,6 +129,19 @@ class EmergencyHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         kind = screening.decision(handler_input).kind or safety.EMERGENCY
         return respond(handler_input, answers.emergency_reply(kind))
+
+
+class RefuseMisconfiguredHandler(AbstractRequestHandler):
+    """A configuration that must not serve users (``config.refusal``): every request in a session gets the
+    error reply, which says to call 911 in an emergency, and counts as an error. Registered right after
+    ``EmergencyHandler``, so an emergency still gets the full 911 answer."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return get_config().refusal is not None and handler_input.request_envelope.session is not None
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        logger.error("refusing to answer: %s", get_config().refusal)
+        return respond(handler_input, answers.error_reply())
 
 
 # ---- the conversation ----
@@ -206,12 +215,10 @@ class RepeatHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)
         attributes = session_attributes(handler_input)
-        last = attributes.get(answers.LAST)
-        # Only a remembered answer that still says something (session attributes come back from outside).
-        if isinstance(last, dict) and isinstance(last.get("speech"), str) and to_card(last["speech"]).strip():
-            reply = answers.again_reply(texts, last, attributes.get(answers.OFFER))
-        else:
+        reply = answers.again_reply(texts, attributes.get(answers.LAST), attributes.get(answers.OFFER))
+        if reply is None:
             reply = answers.simple_reply(texts, "nothing_to_repeat", understood=False)
+            reply.ref = None  # a repeat of nothing is not an answer to repeat
         return respond_with_content(handler_input, reply, texts)
 
 

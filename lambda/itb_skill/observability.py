@@ -8,9 +8,12 @@
   forgotten for a deleted profile) and duration in ms. The same line carries CloudWatch Embedded Metric
   Format (``_aws``), so CloudWatch charts Requests, Emergencies, Fallbacks, Errors and TopicRequests per
   known topic id with no extra AWS call.
+* refuses a request for another skill id (or one that cannot show its skill id, when SKILL_ID is set)
+  before the SDK reads it: a valid response that says nothing, and a log line with nothing of the request
+  but its outcome, "refused". Never by raising: the runtime would log the exception's message, and the
+  SDK's can quote the request.
 * turns any exception that escapes the SDK (a malformed envelope the SDK cannot deserialize, no request,
-  wrong types) into a valid Alexa response with the 911 reminder, built from ``safety`` constants; except a
-  request for another skill id, which is refused by re-raising.
+  wrong types) into a valid Alexa response with the 911 reminder, built from ``safety`` constants.
 
 Privacy: the line is built only from values checked against fixed shapes or known ids. It never holds the
 user id, device id, session id, access tokens, slot values, anything the user said, or an exception message
@@ -269,11 +272,18 @@ def _application_id(event: object) -> object:
     return _get(_get(_get(_get(event, "context"), "System"), "application"), "applicationId")
 
 
-def _refused(exc: Exception, event: object, skill_id: str | None) -> bool:
-    """A request for another skill (or one that cannot prove it is for this skill) is not answered."""
-    if type(exc) is AskSdkException and "skill id" in str(exc).lower():
-        return True
+def _for_another_skill(event: object, skill_id: str | None) -> bool:
+    """A request for another skill, or one that cannot show it is for this one (when a skill id is set)."""
     return skill_id is not None and _application_id(event) != skill_id
+
+
+def _refused_by_sdk(exc: Exception) -> bool:
+    """The SDK's own skill-id check (behind ours, on what it deserialized)."""
+    return type(exc) is AskSdkException and "skill id" in str(exc).lower()
+
+
+# A refused request gets a valid response that says and does nothing, never an exception: the Lambda
+# runtime would log its message and traceback, and an SDK message can quote the request.
 
 
 def _speech(text: str) -> dict[str, str]:
@@ -349,15 +359,19 @@ def instrument(skill_builder):
         started = time.perf_counter()
         seen = _Seen()
         token = _current.set(seen)
-        screened = screening.begin(event)  # first, from the raw envelope: decided before anything can raise
+        screened = None
         outcome, error_type = None, None
         try:
+            if _for_another_skill(event, skill_builder.skill_id):
+                outcome = "refused"  # before the SDK reads anything of it
+                return {"version": RESPONSE_VERSION, "response": {}}
+            screened = screening.begin(event)  # from the raw envelope: decided before anything can raise
             try:
                 result = sdk_handler(event, context)
             except Exception as exc:
-                if _refused(exc, event, skill_builder.skill_id):
-                    outcome, error_type = "refused", type(exc).__name__
-                    raise
+                if _refused_by_sdk(exc):
+                    outcome = "refused"
+                    return {"version": RESPONSE_VERSION, "response": {}}
                 error_type = type(exc).__name__
                 result, outcome = safe_response(event)
             attributes = seen.request_attributes()
@@ -372,10 +386,14 @@ def instrument(skill_builder):
             return result
         finally:
             _current.reset(token)
-            screening.end(screened)
+            if screened is not None:
+                screening.end(screened)
             duration_ms = (time.perf_counter() - started) * 1000
             with contextlib.suppress(Exception):  # logging must never break an answer
-                topic = seen.request_attributes().get("topic")
-                emit(build_record(event, outcome or "error", topic, duration_ms, error_type))
+                if outcome == "refused":  # one plain line: nothing of a request that was never ours
+                    emit(build_record(None, outcome, None, duration_ms))
+                else:
+                    topic = seen.request_attributes().get("topic")
+                    emit(build_record(event, outcome or "error", topic, duration_ms, error_type))
 
     return lambda_handler

@@ -8,10 +8,11 @@ module renders them as ``<say-as>``/``<break>`` for the ear and as plain text fo
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
-MAX_SSML_CHARS = 8000
+MAX_SSML_CHARS = 8000  # Alexa's limit for the SSML of the speech and of the reprompt
+MAX_CARD_CHARS = 8000  # Alexa's limit for a card's title and text together
+MAX_CARD_TITLE_CHARS = 200
 PACE_RATES = {"normal": None, "slow": "85%"}
 
 
@@ -51,6 +52,7 @@ class Reply:
         "topic",
         "attributes",
         "understood",
+        "ref",
     )
 
     def __init__(
@@ -64,6 +66,7 @@ class Reply:
         topic: str | None = None,
         attributes: dict | None = None,
         understood: bool = False,
+        ref: dict | None = None,
     ) -> None:
         self.speech = speech
         self.reprompt = reprompt
@@ -76,6 +79,9 @@ class Reply:
         # The skill confidently understood what was asked. Only such a reply may skip the 911 opener
         # ("911 unless sure"): the default is not understood.
         self.understood = understood
+        # How "repeat" builds this reply again: a reference into the content (``answers.rebuild``), never
+        # its words. None: not remembered (the fallback, errors, emergencies, a repeat of nothing).
+        self.ref = ref
 
     def _values(self) -> tuple:
         return tuple(getattr(self, name) for name in self.__slots__)
@@ -96,21 +102,49 @@ class Reply:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+class _SizedCache:
+    """Rendered strings kept by (text, phones, for_ear), bounded by the characters they hold, not by a
+    count: a few long texts cannot hold megabytes. Oldest out first; a text too long to be content is
+    never kept."""
+
+    def __init__(self, max_chars: int, max_text_chars: int) -> None:
+        self.max_chars, self.max_text_chars = max_chars, max_text_chars
+        self.entries: dict[tuple, str] = {}
+        self.chars = 0
+
+    def get(self, key: tuple) -> str | None:
+        return self.entries.get(key)
+
+    def put(self, key: tuple, rendered: str) -> None:
+        size = len(key[0]) + len(rendered)
+        if len(key[0]) > self.max_text_chars or size > self.max_chars:
+            return
+        while self.entries and self.chars + size > self.max_chars:
+            oldest = next(iter(self.entries))
+            self.chars -= len(oldest[0]) + len(self.entries.pop(oldest))
+        self.entries[key] = rendered
+        self.chars += size
+
+
+# The whole content file renders to about 90,000 characters (speech and cards): all of it fits.
+_kept = _SizedCache(max_chars=400_000, max_text_chars=4_000)
+
+
 def _render(text: str, phones: dict[str, Phone], for_ear: bool) -> str:
     """Escape ``text`` and fill its placeholders, for speech or for the card.
 
     Pure, and the same few content strings are rendered request after request, so results are kept
-    (bounded; keyed on the phones' values, never on the dict object, so changed phones render anew).
+    (bounded by size; keyed on the phones' values, never on the dict object, so changed phones render anew).
     """
     try:
-        return _render_kept(text, tuple(phones.items()), for_ear)
+        key = (text, tuple(phones.items()), for_ear)
+        rendered = _kept.get(key)
     except TypeError:  # something unhashable: render without keeping
         return _render_now(text, phones, for_ear)
-
-
-@lru_cache(maxsize=256)
-def _render_kept(text: str, phones: tuple[tuple[str, Phone], ...], for_ear: bool) -> str:
-    return _render_now(text, dict(phones), for_ear)
+    if rendered is None:
+        rendered = _render_now(text, phones, for_ear)
+        _kept.put(key, rendered)
+    return rendered
 
 
 def _render_now(text: str, phones: dict[str, Phone], for_ear: bool) -> str:
@@ -144,17 +178,54 @@ def _placeholder(name: str, phones: dict[str, Phone], for_ear: bool) -> str:
 
 
 def to_ssml(text: str, phones: dict[str, Phone] | None = None, pace: str = "normal") -> str:
-    """Render ``text`` as a complete ``<speak>`` document at the given pace."""
-    body = _render(text, phones or {}, for_ear=True)
+    """Render ``text`` as a complete ``<speak>`` document at the given pace, within ``MAX_SSML_CHARS``."""
     rate = PACE_RATES.get(pace)
-    if rate:
-        body = f'<prosody rate="{rate}">{body}</prosody>'
-    return f"<speak>{body}</speak>"
+
+    def build(source: str) -> str:
+        body = _render(source, phones or {}, for_ear=True)
+        return f'<speak><prosody rate="{rate}">{body}</prosody></speak>' if rate else f"<speak>{body}</speak>"
+
+    return _fit(text, build, MAX_SSML_CHARS)
 
 
-def to_card(text: str, phones: dict[str, Phone] | None = None) -> str:
-    """Render ``text`` as plain card text (phone numbers written out, no pauses)."""
-    return re.sub(r"  +", " ", _render(text, phones or {}, for_ear=False)).strip()
+def to_card(text: str, phones: dict[str, Phone] | None = None, limit: int = MAX_CARD_CHARS) -> str:
+    """Render ``text`` as plain card text (phone numbers written out, no pauses), within ``limit``."""
+    return _fit(
+        text, lambda source: re.sub(r"  +", " ", _render(source, phones or {}, for_ear=False)).strip(), limit
+    )
+
+
+def card(title: str, text: str, phones: dict[str, Phone] | None = None) -> tuple[str, str]:
+    """A card's title and text, together within Alexa's ``MAX_CARD_CHARS``."""
+    title = _fit(title, str.strip, MAX_CARD_TITLE_CHARS)
+    return title, to_card(text, phones, MAX_CARD_CHARS - len(title))
+
+
+_SENTENCE_END = re.compile(r"[.?!](?=\s)")
+_WORD_END = re.compile(r"\S(?=\s)")
+
+
+def _fit(text: str, build, limit: int) -> str:
+    """``build(text)`` if it is at most ``limit`` characters long; else ``build`` of the longest start of
+    ``text`` that is, cut after a sentence, else after a word, else anywhere. The source is cut, not the
+    markup, so the result is always well formed; the start (where the 911 sentence is) always stays."""
+    built = build(text)
+    if len(built) <= limit:
+        return built
+    sentence_cuts = [match.end() for match in _SENTENCE_END.finditer(text)]
+    word_cuts = [match.end() for match in _WORD_END.finditer(text)]
+    for cuts in (sentence_cuts, word_cuts, range(1, len(text))):
+        low, high, best = 0, len(cuts) - 1, None
+        while low <= high:  # the longest cut that fits (rendered length grows with the cut)
+            middle = (low + high) // 2
+            candidate = build(text[: cuts[middle]])
+            if len(candidate) <= limit:
+                best, low = candidate, middle + 1
+            else:
+                high = middle - 1
+        if best is not None:
+            return best
+    return build("")
 
 
 _TAG = re.compile(r"<[^>]+>")

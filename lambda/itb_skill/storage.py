@@ -15,8 +15,10 @@ caller can answer without personalization.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import threading
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, NamedTuple, Protocol
@@ -30,6 +32,18 @@ except ImportError:  # pragma: no cover - another Python: the same function thro
 
 logger = logging.getLogger(__name__)
 
+# At DEBUG, botocore and boto3 log every request and reply: the hashed user key, the stored profile. Kept
+# at WARNING whatever the root logger's level (LOG_LEVEL, Lambda's log level); set again when boto3 loads.
+QUIET_LOGGERS = ("botocore", "boto3")
+
+
+def _quiet_aws_loggers() -> None:
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+_quiet_aws_loggers()
+
 PACES = ("normal", "slow")
 RETENTION_SECONDS = 365 * 24 * 60 * 60  # an item expires one year after the last visit
 TTL_ATTRIBUTE = "expires_at"
@@ -37,9 +51,9 @@ KEY_ATTRIBUTE = "id"
 PROFILE_ATTRIBUTE = "attributes"  # the adapter's map attribute holding the profile
 SQLITE_FILE = "profiles.sqlite3"
 
-# Bounded so a slow or failing database cannot push an answer past Alexa's 8 seconds. One storage call
-# costs at most 1 s connect + 1 s read = 2 s (README: "Memory"). No retry: botocore lets a retried call
-# wait for an `x-amz-retry-after` header (up to 5 s more), and personalization is not worth that wait.
+# Each socket operation is bounded (botocore's read timeout is per read, not per call: the whole call is
+# bounded by storage_session's deadline). No retry: botocore lets a retried call wait for an
+# `x-amz-retry-after` header (up to 5 s more), and personalization is not worth that wait.
 CONNECT_TIMEOUT_SECONDS = 1
 READ_TIMEOUT_SECONDS = 1
 TOTAL_ATTEMPTS = 1
@@ -76,20 +90,32 @@ class Profile(NamedTuple):
         topic = data.get("last_topic")
         pace = data.get("pace")
         return cls(
-            visits=_non_negative_int(data.get("visits")),
-            last_visit=_non_negative_int(data.get("last_visit")),
-            last_topic=topic if isinstance(topic, str) and topic.isidentifier() else None,
-            pace=pace if pace in PACES else "normal",
+            visits=_count(data.get("visits"), MAX_VISITS),
+            last_visit=_count(data.get("last_visit"), MAX_EPOCH_SECONDS),
+            last_topic=topic if _is_topic_id(topic) else None,
+            pace=pace if isinstance(pace, str) and pace in PACES else "normal",
         )
 
 
-def _non_negative_int(value: Any) -> int:
+# What the skill could have written, and no more: anything larger is dropped like any other junk.
+MAX_VISITS = 1_000_000
+MAX_EPOCH_SECONDS = 2**32  # the year 2106
+MAX_TOPIC_ID_CHARS = 64
+
+
+def _count(value: Any, maximum: int) -> int:
+    """A whole number from 0 to ``maximum``; anything else (junk, negative, too large) is 0."""
     if isinstance(value, bool) or not isinstance(value, int | Decimal | float):
         return 0
     try:
-        return max(0, int(value))
+        number = int(value)
     except (ValueError, OverflowError):  # NaN, infinity
         return 0
+    return number if 0 <= number <= maximum else 0
+
+
+def _is_topic_id(value: Any) -> bool:
+    return isinstance(value, str) and len(value) <= MAX_TOPIC_ID_CHARS and value.isidentifier()
 
 
 _KEY_PERSON = b"itb-user-key"  # BLAKE2 personalization: these keys differ from any other use of the salt
@@ -106,6 +132,10 @@ def user_key(user_id: str, salt: str) -> str:
 
 
 class Store(Protocol):
+    """``bounds_its_own_waits``: True only for a store whose every call ends within
+    ``storage_session.STORAGE_DEADLINE_SECONDS`` by itself (no network); any other store's calls run under
+    that deadline on a thread of their own (``deadline``), which costs a thread per call."""
+
     def load(self, key: str) -> Profile | None: ...
 
     def save(self, key: str, profile: Profile) -> None: ...
@@ -137,6 +167,8 @@ def _epoch_seconds(clock: Callable[[], float] | None) -> int:
 class MemoryStore:
     """A store in a dict, counting calls: the fake for handler tests."""
 
+    bounds_its_own_waits = True  # nothing to wait for
+
     def __init__(self) -> None:
         self.profiles: dict[str, Profile] = {}
         self.calls: list[str] = []
@@ -163,7 +195,17 @@ class SqliteStore:
     A read is one SELECT on a connection kept for the process (a warm Lambda container answers many
     sessions): the table is created once, expired rows are purged when writing (a read filters them
     out), and the connection is opened again whenever the file is not the one it was opened on.
+
+    Several processes may share the file (`make chat` in two terminals): it is in WAL mode, so reads never
+    wait for a write, and a write is one transaction that takes the write lock first (BEGIN IMMEDIATE),
+    so concurrent writers queue (up to ``BUSY_TIMEOUT_SECONDS``) instead of failing with "database is
+    locked". One that still fails raises ``StorageError`` and is logged like any storage fault.
     """
+
+    # A local file, no network: a call waits only for another writer's lock, at most this long per
+    # statement, and makes at most three statements that can wait (opening the file; then the call).
+    BUSY_TIMEOUT_SECONDS = 0.5
+    bounds_its_own_waits = True  # 3 x 0.5 s, inside the storage deadline without a thread
 
     _SCHEMA = (
         "CREATE TABLE IF NOT EXISTS profiles "
@@ -176,6 +218,8 @@ class SqliteStore:
         self._clock = clock
         self._db = None  # the open connection, with the (device, inode) of the file it opened
         self._file: tuple[int, int] | None = None
+        # One call at a time on the connection: a call left behind by a deadline may still be running.
+        self._lock = threading.Lock()
 
     def _now(self) -> int:
         return _epoch_seconds(self._clock)
@@ -192,10 +236,14 @@ class SqliteStore:
                 pass
             self.close()  # the file was removed or replaced: open the one at the path now
         os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=1, check_same_thread=False)
+        # Autocommit (isolation_level=None): transactions are begun here, explicitly, and only to write.
+        db = sqlite3.connect(
+            self.path, timeout=self.BUSY_TIMEOUT_SECONDS, check_same_thread=False, isolation_level=None
+        )
         try:
-            with db:
-                db.execute(self._SCHEMA)
+            db.execute("PRAGMA journal_mode=WAL")  # stays set in the file
+            db.execute("PRAGMA synchronous=NORMAL")  # WAL's safe setting: a commit survives a crash of us
+            db.execute(self._SCHEMA)
             stat = os.stat(self.path)
         except BaseException:
             db.close()
@@ -208,20 +256,23 @@ class SqliteStore:
             db, self._db, self._file = self._db, None, None
             db.close()
 
-    def _run(self, operation: str, sql: str, params: tuple, purge: bool = False) -> list[tuple]:
+    def _run(self, operation: str, sql: str, params: tuple, write: bool = False) -> list[tuple]:
         import sqlite3
 
         try:
-            db = self._connection()
-            try:
-                with db:
-                    rows = db.execute(sql, params).fetchall()
-                    if purge:
+            with self._lock:
+                db = self._connection()
+                try:
+                    if not write:
+                        return db.execute(sql, params).fetchall()
+                    with db:  # commits, or rolls back on an error
+                        db.execute("BEGIN IMMEDIATE")
+                        db.execute(sql, params)
                         db.execute("DELETE FROM profiles WHERE expires_at < ?", (self._now(),))
-                return rows
-            except sqlite3.Error:
-                self.close()  # never keep a connection that failed
-                raise
+                    return []
+                except sqlite3.Error:
+                    self.close()  # never keep a connection that failed
+                    raise
         except (OSError, sqlite3.Error) as error:
             raise StorageError(f"sqlite {operation} failed: {type(error).__name__}") from error
 
@@ -243,11 +294,11 @@ class SqliteStore:
             "save",
             "INSERT OR REPLACE INTO profiles VALUES (?, ?, ?, ?, ?, ?)",
             (key, profile.visits, profile.last_visit, profile.last_topic, profile.pace, profile.expires_at),
-            purge=True,
+            write=True,
         )
 
     def delete(self, key: str) -> None:
-        self._run("delete", "DELETE FROM profiles WHERE id = ?", (key,), purge=True)
+        self._run("delete", "DELETE FROM profiles WHERE id = ?", (key,), write=True)
 
 
 # ---- production: DynamoDB ----
@@ -258,12 +309,33 @@ def _dynamodb_resource(region: str | None):
     import boto3
     from botocore.config import Config
 
+    _quiet_aws_loggers()
+
     bounded = Config(
         connect_timeout=CONNECT_TIMEOUT_SECONDS,
         read_timeout=READ_TIMEOUT_SECONDS,
         retries={"total_max_attempts": TOTAL_ATTEMPTS, "mode": "standard"},
     )
-    return boto3.session.Session().resource("dynamodb", region_name=region, config=bounded)
+    resource = boto3.session.Session().resource("dynamodb", region_name=region, config=bounded)
+    resource.meta.client.meta.events.register("before-parse.dynamodb", _refuse_unreadable_reply)
+    return resource
+
+
+class UnreadableReply(Exception):
+    """A DynamoDB reply with HTTP 200 whose body is not a JSON object."""
+
+
+def _refuse_unreadable_reply(response_dict: dict, **_kwargs) -> None:
+    """botocore reads a 200 reply that is not JSON as an empty one, which for GetItem means "no such item":
+    the session would then overwrite the stored profile as a new user's. Refuse it: a failed call."""
+    if response_dict.get("status_code") != 200:
+        return
+    try:
+        parsed = json.loads(response_dict.get("body") or b"")
+    except ValueError:
+        parsed = None
+    if not isinstance(parsed, dict):
+        raise UnreadableReply("not a JSON object")
 
 
 def _key_as_given(key: str) -> str:
@@ -276,7 +348,12 @@ class DynamoStore:
 
     ``expires_at`` must be a top-level attribute for DynamoDB's TTL, which the stock adapter cannot
     write, so saving adds it (subclass built in ``_adapter``). Numbers go in as ``Decimal``.
+
+    Over the network, and botocore bounds each socket read but not a call: calls run under the storage
+    deadline (``bounds_its_own_waits`` is False).
     """
+
+    bounds_its_own_waits = False
 
     def __init__(
         self,
@@ -289,8 +366,13 @@ class DynamoStore:
         self._resource_factory = resource_factory or (lambda: _dynamodb_resource(region))
         self._adapter_instance = None
         self._clock = clock
+        self._lock = threading.Lock()
 
     def _adapter(self):
+        with self._lock:  # a call left behind by a deadline may be building it too
+            return self._build_adapter()
+
+    def _build_adapter(self):
         if self._adapter_instance is None:
             # Imported here: the adapter module builds a boto3 resource in a default argument at import
             # (slow, and it fails without a region). We always pass our own resource.
@@ -325,6 +407,8 @@ class DynamoStore:
             attributes = self._adapter().get_attributes(key)
         except Exception as error:
             raise StorageError(f"dynamodb load failed: {_kind(error)}") from error
+        if not isinstance(attributes, dict):  # an item whose profile is not a map: unreadable, not absent
+            raise StorageError("dynamodb load failed: UnreadableProfile")
         profile = Profile.from_dict(attributes) if attributes else None
         if profile is not None and profile.expires_at < self._now():
             return None  # DynamoDB deletes expired items lazily (often days later): treat as gone

@@ -11,30 +11,12 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, is_intent_name, is_request_type
 from ask_sdk_model import Response
 
-from itb_skill import answers, content, storage_session
+from itb_skill import answers, storage_session
 from itb_skill.handlers import locale_content, respond_with_content, session_attributes
-from itb_skill.speech import Reply
 
 PACE_INTENTS = {"SpeakSlowerIntent": "slow", "SpeakNormalIntent": "normal"}
 FORGET_ME_INTENT = "ForgetMeIntent"
-FORGET_ME_OFFER = {"action": "forget_me"}  # rides on the ``offer`` attribute, so any other reply clears it
-
-
-def welcome_back_reply(texts: content.Content, last_topic: str | None) -> Reply:
-    """Shorter than the first welcome; offers the last topic heard when the content still has it."""
-    topic = texts.topics.get(last_topic) if last_topic else None
-    if topic is None:
-        reply = answers.simple_reply(texts, "welcome_back")
-    else:
-        reply = Reply(
-            speech=texts.text("welcome_back_offer").replace("{offer}", topic.offer),
-            reprompt=texts.text("welcome_back_offer_reprompt").replace("{offer}", topic.offer),
-            attributes={answers.OFFER: {"topic": topic.id, "part": 0}},
-            understood=True,
-        )
-    reply.card_title = texts.strings.get("welcome_card_title")
-    reply.card_text = texts.strings.get("welcome_card")
-    return reply
+FORGET_ME_OFFER = answers.FORGET_ME_OFFER
 
 
 class ReturningLaunchHandler(AbstractRequestHandler):
@@ -48,7 +30,7 @@ class ReturningLaunchHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)
         profile = storage_session.remembered(handler_input)
-        reply = welcome_back_reply(texts, profile.last_topic if profile else None)
+        reply = answers.welcome_back_reply(texts, profile.last_topic if profile else None)
         return respond_with_content(handler_input, reply, texts)
 
 
@@ -67,21 +49,12 @@ class PaceHandler(AbstractRequestHandler):
         handler_input.attributes_manager.session_attributes = attributes
         texts = locale_content(handler_input)
         reply = answers.simple_reply(texts, f"pace_{pace}")
-        again = _last_answer(attributes) if pace == "slow" else None
-        if again is not None:
+        last = attributes.get(answers.LAST)
+        if pace == "slow" and answers.is_topic_answer(last):
             # "Say that again slower": someone who missed an answer hears it again, at the new pace.
-            reply = answers.again_reply(
-                texts, again, attributes.get(answers.OFFER), texts.text("pace_slow_again")
-            )
+            lead_in = texts.text("pace_slow_again")
+            reply = answers.again_reply(texts, last, attributes.get(answers.OFFER), lead_in) or reply
         return respond_with_content(handler_input, reply, texts)
-
-
-def _last_answer(attributes: dict) -> dict | None:
-    """The last topic answer of this session, if there is one to say again."""
-    last = attributes.get(answers.LAST)
-    if isinstance(last, dict) and last.get("topic") and isinstance(last.get("speech"), str):
-        return last
-    return None
 
 
 class ForgetMeHandler(AbstractRequestHandler):
@@ -92,8 +65,7 @@ class ForgetMeHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)
-        reply = answers.simple_reply(texts, "forget_me_confirm")
-        reply.attributes = {answers.OFFER: dict(FORGET_ME_OFFER)}
+        reply = answers.forget_me_confirm_reply(texts)
         return respond_with_content(handler_input, reply, texts)
 
 

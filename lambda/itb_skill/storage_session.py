@@ -8,8 +8,12 @@
 
 The emergency path never touches storage: the same screening as ``EmergencyHandler`` runs first here.
 A storage fault is logged (operation and error kind only) and the session goes on unpersonalized.
-A Lambda invocation makes at most one storage call, so the bounded timeouts of one call (see
-``storage``) are the worst case a user waits.
+A Lambda invocation makes at most one storage call, and that call gets a deadline: at most
+``STORAGE_DEADLINE_SECONDS``, and never more than the time Lambda says is left minus what answering
+still needs (none starts without that time). A store that bounds its own waits (the local SQLite file)
+is called directly; any other (DynamoDB) runs on a thread of its own (``deadline``). After the deadline
+the answer goes out without personalization; a read that missed it is a failed read (no write in that
+session).
 
 Response interceptors do not run when an exception handler answered. That is harmless here: the
 catch-all keeps the session open, the profile stays in the session attributes, and the write happens
@@ -20,15 +24,17 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, AbstractResponseInterceptor
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
-from itb_skill import config, screening, storage
+from itb_skill import config, deadline, screening, storage
 from itb_skill.answers import PACE
+from itb_skill.handlers import locale_content
 from itb_skill.storage import Profile, StorageError
 
 logger = logging.getLogger(__name__)
@@ -37,10 +43,16 @@ MEMORY = "memory"  # session attribute: {"status", "stored": profile dict | None
 LOADED, UNAVAILABLE, SAVED, FORGOTTEN = "loaded", "unavailable", "saved", "forgotten"
 # Sessions less than this apart are one visit (a session that timed out while the user found a pen).
 VISIT_GAP_SECONDS = 60 * 60
+MAX_CLOCK_SKEW_SECONDS = 60  # a session start read back may be this far ahead of our clock, no further
+# The longest a storage call may hold an answer (a cold start's boto3 import included), and what answering
+# still needs after it, of the time Lambda says is left (``context.get_remaining_time_in_millis()``).
+STORAGE_DEADLINE_SECONDS = 2.0
+ANSWER_RESERVE_SECONDS = 1.0
 _CALLED = "storage_called"  # request attribute: this invocation already made its storage call
 _SKIPPED = "storage_skipped"  # request attribute: emergency, storage left alone
 
 clock: Callable[[], float] = time.time
+T = TypeVar("T")
 
 
 # ---- helpers ----
@@ -58,9 +70,10 @@ def _user_key(handler_input: HandlerInput) -> str | None:
     user = getattr(getattr(getattr(envelope, "context", None), "system", None), "user", None)
     user = user or getattr(getattr(envelope, "session", None), "user", None)
     user_id = getattr(user, "user_id", None)
-    if not isinstance(user_id, str) or not user_id:
-        return None
-    return storage.user_key(user_id, config.get().user_hash_salt)
+    settings = config.get()
+    if not isinstance(user_id, str) or not user_id or settings.refusal is not None:
+        return None  # no key from a weak salt: no storage call at all
+    return storage.user_key(user_id, settings.user_hash_salt)
 
 
 def _is_emergency(handler_input: HandlerInput) -> bool:
@@ -68,10 +81,68 @@ def _is_emergency(handler_input: HandlerInput) -> bool:
     return screening.decision(handler_input).sure
 
 
+def _deadline_seconds(handler_input: HandlerInput) -> float:
+    """``STORAGE_DEADLINE_SECONDS``, or less when Lambda has less time left than that plus the reserve."""
+    remaining = getattr(handler_input.context, "get_remaining_time_in_millis", None)
+    if remaining is None:  # local runs and the simulator pass no Lambda context
+        return STORAGE_DEADLINE_SECONDS
+    try:
+        left = float(remaining()) / 1000 - ANSWER_RESERVE_SECONDS
+    except Exception:  # a context that cannot say: no call at all rather than an unbounded one
+        return 0.0
+    return min(STORAGE_DEADLINE_SECONDS, left)
+
+
+def _store_call(handler_input: HandlerInput, call: Callable[[storage.Store], T]) -> T:
+    """``call(store)`` on the configured store, within this request's storage deadline: on a thread of its
+    own, unless the store ends every call within the deadline by itself (the local SQLite file)."""
+    store = storage.current()
+    seconds = _deadline_seconds(handler_input)
+    if seconds <= 0:
+        raise deadline.DeadlineExceeded("no time left to start")
+    if getattr(store, "bounds_its_own_waits", False) is True:
+        return call(store)
+    return deadline.call_within(seconds, lambda: call(store))
+
+
+def _topics(handler_input: HandlerInput) -> Mapping[str, object]:
+    try:
+        return locale_content(handler_input).topics
+    except Exception:  # content unreadable: no topic can be checked, so none is kept
+        return {}
+
+
 def _log_fault(operation: str, error: Exception) -> None:
     # StorageError messages carry only the operation and the error kind; anything else, its type.
     detail = str(error) if isinstance(error, StorageError) else type(error).__name__
     logger.warning("profile %s skipped, answering without personalization: %s", operation, detail)
+
+
+def checked_memory(memory: object, topics: Mapping[str, object]) -> dict | None:
+    """The ``memory`` attribute as this module could have written it, or None. It comes back from the
+    device: the status must be one of ours, the profile is re-read field by field (a last topic must be one
+    of ``topics``, the content's), the session start may not lie in the future, anything else goes."""
+    if not isinstance(memory, dict) or not isinstance(memory.get("status"), str):
+        return None
+    if memory["status"] not in (LOADED, UNAVAILABLE, SAVED, FORGOTTEN):
+        return None
+    checked: dict = {"status": memory["status"], "stored": _checked_profile(memory.get("stored"), topics)}
+    since = memory.get("since")
+    if type(since) is int and 0 <= since <= clock() + MAX_CLOCK_SKEW_SECONDS:
+        checked["since"] = since
+    topic = memory.get("topic")
+    if isinstance(topic, str) and topic in topics:
+        checked["topic"] = topic
+    return checked
+
+
+def _checked_profile(data: object, topics: Mapping[str, object]) -> dict | None:
+    profile = Profile.from_dict(data)
+    if profile is None:
+        return None
+    if profile.last_topic is not None and profile.last_topic not in topics:
+        profile = profile._replace(last_topic=None)  # a topic the content no longer (or never) had
+    return profile.to_dict()
 
 
 def remembered(handler_input: HandlerInput) -> Profile | None:
@@ -109,8 +180,10 @@ def load(handler_input: HandlerInput) -> None:
     if key is not None:
         handler_input.attributes_manager.request_attributes[_CALLED] = True
         try:
-            stored = storage.current().load(key)
-            memory.update(status=LOADED, stored=stored.to_dict() if stored else None)
+            stored = _store_call(handler_input, lambda store: store.load(key))
+            memory.update(
+                status=LOADED, stored=_checked_profile(stored and stored.to_dict(), _topics(handler_input))
+            )
             if stored is not None:
                 attributes[PACE] = stored.pace
         except Exception as error:
@@ -158,7 +231,7 @@ def finish(handler_input: HandlerInput) -> None:
         return
     request_attributes[_CALLED] = True
     try:
-        storage.current().save(key, profile)
+        _store_call(handler_input, lambda store: store.save(key, profile))
         memory["stored"] = profile.to_dict()
     except Exception as error:
         _log_fault("write", error)
@@ -199,7 +272,7 @@ def forget(handler_input: HandlerInput) -> bool:
         return False
     handler_input.attributes_manager.request_attributes[_CALLED] = True
     try:
-        storage.current().delete(key)
+        _store_call(handler_input, lambda store: store.delete(key))
     except Exception as error:
         _log_fault("delete", error)
         return False

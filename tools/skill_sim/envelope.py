@@ -5,6 +5,7 @@ The one request factory for the simulator and the tests.
 
 from __future__ import annotations
 
+import time
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -110,6 +111,16 @@ def intent_request(name: str, slots: dict[str, dict[str, Any]] | None = None) ->
     }
 
 
+class LambdaContext:
+    """What Lambda passes to the handler as ``context``: the time left before the function's timeout."""
+
+    def __init__(self, timeout_ms: int = 7000) -> None:  # template.yaml: Timeout 7
+        self.ends = time.monotonic() + timeout_ms / 1000
+
+    def get_remaining_time_in_millis(self) -> int:
+        return max(0, int((self.ends - time.monotonic()) * 1000))
+
+
 @dataclass
 class Heard:
     """A response as the user experiences it."""
@@ -140,9 +151,10 @@ def read_response(raw: dict[str, Any]) -> Heard:
     )
 
 
-def send(handler, session: Session, request: dict[str, Any]) -> Heard:
-    """Send one request through ``handler`` (the real lambda_handler) and carry the session on."""
-    raw = handler(session.envelope(request), None)
+def send(handler, session: Session, request: dict[str, Any], context: Any = None) -> Heard:
+    """Send one request through ``handler`` (the real lambda_handler) and carry the session on.
+    ``context`` is what Lambda would pass (``get_remaining_time_in_millis``); None, as local runs do."""
+    raw = handler(session.envelope(request), context)
     heard = read_response(raw)
     session.attributes = dict(heard.attributes)
     return heard

@@ -1,0 +1,123 @@
+"""Session attributes come back from the device: each is checked against what the skill could have written.
+
+A value the skill could not have written is dropped, alone: the rest of the session goes on. A new
+session starts from nothing, whatever attributes it carries. What the skill echoes stays small.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from itb_skill import storage
+from skill_sim import envelope
+
+NOW = 1_800_000_000
+KNOWN_KEYS = {"pace", "offer", "last", "memory"}
+MAX_ECHOED_BYTES = 1024  # far below Alexa's response limit; what the skill writes is a few hundred bytes
+ERROR_START = "If this is an emergency, call 911 now. Sorry, something went wrong"
+
+ONE_BAD_ATTRIBUTE = {
+    "unhashable pace": {"pace": ["slow"]},
+    "unknown pace": {"pace": "fast"},
+    "offer naming no topic": {"offer": {"topic": ["x"]}},
+    "offer past the last part": {"offer": {"topic": "appointments", "part": 99}},
+    "offer with extra keys": {"offer": {"topic": "appointments", "part": 0, "speech": "take more"}},
+    "last not a reference": {"last": 7},
+    "memory with a list status": {"memory": {"status": ["loaded"]}},
+    "memory with junk values": {"memory": {"status": "loaded", "stored": {"visits": "many"}, "since": "x"}},
+    "memory with huge numbers": {
+        "memory": {"status": "loaded", "stored": {"visits": 10**2000, "last_visit": 10**20}, "since": 10**900}
+    },
+    "a huge unknown key": {"something_else": "x" * 200_000},
+    "many unknown keys": {f"k{n}": n for n in range(5_000)},
+    "everything wrong": {"pace": {"a": 1}, "offer": {"topic": ["x"]}, "last": 7, "memory": [], "x": None},
+}
+
+
+def send(attributes: dict, request: dict, new: bool = False) -> envelope.Heard:
+    import lambda_function
+
+    session = envelope.Session(attributes=attributes, new=new)
+    return envelope.send(lambda_function.lambda_handler, session, request)
+
+
+def assert_small_and_known(heard: envelope.Heard) -> None:
+    assert set(heard.attributes) <= KNOWN_KEYS
+    assert len(json.dumps(heard.attributes)) <= MAX_ECHOED_BYTES
+
+
+@pytest.mark.parametrize("attributes", ONE_BAD_ATTRIBUTE.values(), ids=ONE_BAD_ATTRIBUTE.keys())
+@pytest.mark.parametrize("intent", ["AMAZON.YesIntent", "AMAZON.RepeatIntent", "AppointmentIntent"])
+def test_one_bad_attribute_is_dropped_not_the_answer(attributes, intent):
+    heard = send(attributes, envelope.intent_request(intent))
+    assert not heard.speech.startswith(ERROR_START)
+    assert heard.end_session is False and heard.reprompt
+    assert_small_and_known(heard)
+    if intent == "AMAZON.YesIntent":  # no offer survived the check
+        assert heard.speech.startswith("If this is an emergency, call 911 now. Sure. What would you like to know")
+    if intent == "AppointmentIntent":
+        assert heard.card["title"] == "Make an appointment"
+    assert "prosody" not in heard.ssml
+
+
+def test_good_attributes_beside_a_bad_one_are_kept():
+    attributes = {"pace": "slow", "offer": {"topic": "appointments", "part": 0}, "junk": {"a": [1, 2]}}
+    heard = send(attributes, envelope.intent_request("AMAZON.YesIntent"))
+    assert heard.card["title"] == "Make an appointment"
+    assert '<prosody rate="85%">' in heard.ssml
+    assert "junk" not in heard.attributes
+
+
+@pytest.mark.parametrize(
+    ("attributes", "request_body", "stale"),
+    [
+        (
+            {"offer": {"topic": "appointments", "part": 0}},
+            envelope.intent_request("AMAZON.YesIntent"),
+            "offer",
+        ),
+        (
+            {"last": {"topic": "appointments", "part": 0}},
+            envelope.intent_request("AMAZON.RepeatIntent"),
+            "last",
+        ),
+        ({"pace": "slow"}, envelope.launch_request(), "pace"),
+    ],
+    ids=["offer", "last", "pace"],
+)
+def test_a_new_session_ignores_attributes_it_did_not_write(attributes, request_body, stale):
+    heard = send(attributes, request_body, new=True)
+    assert "800-436-7936" not in heard.ssml
+    assert "prosody" not in heard.ssml
+    assert heard.attributes.get(stale) != attributes[stale]
+
+
+def test_a_new_session_does_not_trust_a_remembered_profile_it_did_not_read(memory_store):
+    forged = {
+        "memory": {"status": "loaded", "stored": {"visits": 9, "last_visit": NOW, "last_topic": "mychart"}}
+    }
+    heard = send(forged, envelope.launch_request(), new=True)
+    assert not heard.speech.startswith("Welcome back")
+    assert memory_store.calls == ["load"]  # it read the real (empty) profile instead
+
+
+def test_a_remembered_topic_that_names_no_content_is_never_stored(memory_store, monkeypatch):
+    from itb_skill import storage_session
+
+    monkeypatch.setattr(storage_session, "clock", lambda: NOW + 2 * 60 * 60)  # a new visit: it is written
+    user_key = storage.user_key(envelope.DEFAULT_USER_ID, "local-development-salt")
+    memory_store.profiles[user_key] = storage.Profile(visits=2, last_visit=NOW, last_topic="retired_topic")
+    session = envelope.Session()
+    import lambda_function
+
+    welcome = envelope.send(lambda_function.lambda_handler, session, envelope.launch_request())
+    assert welcome.speech.startswith("Welcome back") and "Last time" not in welcome.speech
+    forged = dict(session.attributes)
+    forged["memory"] = {**forged["memory"], "topic": "my_private_words"}
+    session.attributes = forged
+    envelope.send(lambda_function.lambda_handler, session, envelope.intent_request("AMAZON.StopIntent"))
+    assert memory_store.calls == ["load", "save"]
+    (saved,) = memory_store.profiles.values()
+    assert saved.visits == 3 and saved.last_topic is None
