@@ -130,8 +130,8 @@ def _assess_piece(piece: str, reading: str, use_rules: bool, use_model: bool, ex
         if best is not None and best.tier:
             tier, kind = Tier(best.tier), best.kind
             reasons.append(_describe(best))
-        if explain:
-            reasons = [_describe(finding) for finding in findings]
+        if explain:  # each finding once, in the order tried
+            reasons = list(dict.fromkeys(_describe(finding) for finding in findings))
     if use_model and kind != CRISIS and len(piece.split()) >= MIN_MODEL_WORDS:
         from itb_skill.safety import learned  # weights are read on first use, never at import
 
