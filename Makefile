@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup chat test lint unit package fuzz bench review icons deploy train-screen
+.PHONY: setup chat test lint unit package fuzz bench review icons deploy train-screen outside-nlu
 
 $(STAMP): pyproject.toml requirements-dev.txt lambda/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,16 @@ $(TRAIN_STAMP): $(STAMP) requirements-train.txt
 
 train-screen: $(TRAIN_STAMP)
 	PYTHONPATH=lambda:tools $(BIN)/python -m train_screen
+
+# Every corpus resolved by an outside, literal-matching NLU (Bespoken's virtual-alexa, from npm) and sent to
+# the real handler: every emergency must hear 911 first (needs node and npm; .ci/run runs it).
+OUTSIDE_NLU := tools/outside_nlu
+$(OUTSIDE_NLU)/node_modules/.installed: $(OUTSIDE_NLU)/package.json $(OUTSIDE_NLU)/package-lock.json
+	cd $(OUTSIDE_NLU) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+outside-nlu: setup $(OUTSIDE_NLU)/node_modules/.installed
+	$(BIN)/skill-sim measure --nlu virtual-alexa --check tests/corpus/*.txt
 
 # Is the skill as fast as a hello-world skill? Prints a table; fails when a budget is missed (bench/run.py).
 bench: setup

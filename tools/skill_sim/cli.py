@@ -69,6 +69,13 @@ def _parser() -> argparse.ArgumentParser:
     measure.add_argument("files", nargs="+", metavar="FILE")
     measure.add_argument("--screen", choices=("both", "rules", "model"), default="both")
     measure.add_argument("--misses", action="store_true", help="list every line that missed")
+    measure.add_argument(
+        "--nlu",
+        choices=("sim", "virtual-alexa"),
+        default="sim",
+        help="who resolves the utterances: the simulator, or Bespoken's virtual-alexa (make outside-nlu)",
+    )
+    measure.add_argument("--check", action="store_true", help="exit 1 unless every emergency hears 911 first")
     from voice.cli import add_commands  # voice: say, talk (tools/voice)
 
     voice_commands = add_commands(commands)
@@ -164,13 +171,23 @@ def _measure(args: argparse.Namespace) -> int:
 
     from skill_sim.measure import measure
 
-    mode = "literal" if args.literal else "near"
-    for tally in measure([Path(f) for f in args.files], args.literal, args.screen, args.repo):
+    from skill_sim.measure import OutsideNluMissing
+
+    mode = args.nlu if args.nlu != "sim" else "literal" if args.literal else "near"
+    try:
+        tallies = measure([Path(f) for f in args.files], args.literal, args.screen, args.repo, args.nlu)
+    except OutsideNluMissing as error:
+        print(f"skill-sim: {error}", file=sys.stderr)
+        return 2
+    status = 0
+    for tally in tallies:
         print(f"[{mode}, {args.screen}] {tally.summary()}")
         if args.misses:
             for miss in tally.missed:
                 print(f"    {miss}")
-    return 0
+        if args.check and tally.emergency and tally.first < tally.lines:
+            status = 1
+    return status
 
 
 # ---------------------------------------------------------------- replay
