@@ -169,9 +169,7 @@ def _explain(sim: Simulator, utterances: list[str]) -> int:
 def _measure(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from skill_sim.measure import measure
-
-    from skill_sim.measure import OutsideNluMissing
+    from skill_sim.measure import OutsideNluMissing, measure
 
     mode = args.nlu if args.nlu != "sim" else "literal" if args.literal else "near"
     try:
