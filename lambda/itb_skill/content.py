@@ -23,7 +23,8 @@ DEFAULT_LOCALE = "en-US"
 
 class Topic(NamedTuple):
     id: str
-    section: str  # heading of the patient-page section the answer rests on
+    # Where the answer comes from: "page: <heading of the patient page>" or "safety facts: <heading>"
+    sources: tuple[str, ...]
     title: str  # card title
     parts: tuple[str, ...]  # spoken answer, split into parts offered with "want to hear more?"
     card: str
@@ -60,7 +61,7 @@ def _parse(raw: dict, locale: str) -> Content:
     topics = {
         topic_id: Topic(
             id=topic_id,
-            section=entry["section"],
+            sources=tuple(entry["sources"]),
             title=entry["title"],
             parts=tuple(entry["speech"]),
             card=entry["card"],
