@@ -245,3 +245,36 @@ def test_the_email_address_hidden_on_the_page_is_never_invented():
     for where, text in all_texts():
         assert "@" not in text, where
         assert not re.search(r"\b[a-z]+\.(org|com|net)\b", text.lower()), where
+
+
+# ---- clinical review (issue 12): patterns that must hold across all content, not only the examples ----
+
+
+@pytest.mark.parametrize("topic_id", sorted(TEXTS.topics))
+def test_no_answer_opens_with_yes_or_no(topic_id):
+    # A topic answers many phrasings: "Yes, bleeding is ..." is heard as a yes to "is bleeding normal",
+    # "does he have meningitis" or "what is ...". Answers start with their subject instead.
+    for part in TEXTS.topics[topic_id].parts:
+        assert not re.match(r"(yes|no)\b", part.strip().lower()), part
+
+
+# Wording that presumes the person asking is the patient, when a caregiver may be asking about someone else.
+PATIENT_ONLY = re.compile(r"\byour own\b|\bif you're already\b|\byour (medicines|doses|pills|pump)\b", re.I)
+
+
+def test_answers_fit_a_caregiver_asking_about_someone_else():
+    for where, text in all_texts():
+        assert not PATIENT_ONLY.search(text), f"{where}: {text}"
+
+
+def sentences(text: str) -> list[str]:
+    return re.split(r"(?<=[.?!])\s+", text)
+
+
+def test_the_appointment_line_is_a_scheduling_line_never_the_care_teams_number():
+    for where, text in all_texts():
+        for sentence in sentences(text):
+            if "{appointments}" in sentence:
+                assert not re.search(r"care team|doctor|nurse|reach them", sentence, re.I), (
+                    f"{where}: {sentence}"
+                )

@@ -121,65 +121,89 @@ def test_each_topic_is_answered_part_by_part_with_yes(conversation, topic_id):
 @pytest.mark.parametrize(
     ("said", "what"),
     [
-        ("dizzy", "dizziness"),
-        ("lightheaded", "dizziness"),
-        ("sleepy", "feeling sleepy"),
-        ("drowsy", "feeling sleepy"),
-        ("tired", "feeling sleepy"),
-        ("loose", "loose muscles"),
-        ("throwing up", "an upset stomach and vomiting"),
-        ("nausea", "an upset stomach and vomiting"),
-        ("headaches", "headaches"),
+        ("dizzy", "Dizziness is"),
+        ("lightheaded", "Dizziness is"),
+        ("sleepy", "Sleepiness is"),
+        ("drowsy", "Sleepiness is"),
+        ("tired", "Sleepiness is"),
+        ("loose", "Loose muscles are"),
+        ("throwing up", "An upset stomach and vomiting are"),
+        ("nausea", "An upset stomach and vomiting are"),
+        ("headaches", "Headaches are"),
     ],
 )
-def test_a_listed_side_effect_is_confirmed_as_common_temporary_and_managed(conversation, said, what):
+def test_a_listed_side_effect_is_named_as_common_temporary_and_managed(conversation, said, what):
+    # Starts with the noun, never "Yes,": the person may have asked "is my dizziness normal".
     heard = ask(conversation, "SideEffectIntent", side_effect=said)
-    assert heard.speech.startswith(f"Yes, {what}")
+    assert heard.speech.startswith(what)
     assert "common side effects" in heard.speech
     assert "usually temporary" in heard.speech and "adjusting the dose" in heard.speech
+
+
+@pytest.mark.parametrize("said", ["sleepy", "dizzy", "loose"])
+def test_a_listed_side_effect_that_is_also_a_sign_of_too_much_baclofen_says_when_to_call_911(
+    conversation, said
+):
+    heard = ask(conversation, "SideEffectIntent", side_effect=said)
+    assert "too much baclofen" in heard.speech and "call 911" in heard.speech
+    assert "Call 911 now" not in heard.speech  # a question, not an emergency
 
 
 @pytest.mark.parametrize(
     "said", ["hair loss", "weight gain", "constipation", "blurry vision", NOT_IN_ANY_LIST]
 )
-def test_a_side_effect_not_on_the_list_is_never_confirmed(conversation, said):
+def test_a_side_effect_not_on_the_list_is_never_confirmed_nor_denied(conversation, said):
     heard = ask(conversation, "SideEffectIntent", side_effect=said)
-    assert not heard.speech.lower().startswith("yes")
-    assert heard.speech.startswith("That isn't one of the side effects listed on the hospital's page")
+    assert not heard.speech.lower().startswith(("yes", "no"))
+    assert heard.speech.startswith("I don't have information about that one.")
+    assert "isn't on the hospital's list of common side effects" in heard.speech
+    assert "not being listed doesn't mean it can't happen" in heard.speech
     assert "care team" in heard.speech and APPOINTMENT_SSML in heard.ssml and "call 911" in heard.speech
     assert said not in heard.speech.lower()  # the skill never repeats what was said
 
 
 @pytest.mark.parametrize(
-    ("said", "what"),
+    ("said", "noun"),
     [
-        ("infection", "infection"),
-        ("meningitis", "meningitis"),
-        ("spinal fluid leak", "a leak of spinal fluid"),
-        ("C S F leak", "a leak of spinal fluid"),
-        ("headache", "a headache"),
-        ("swelling", "swelling"),
-        ("bleeding", "bleeding"),
-        ("bruises", "bruising"),
+        ("infection", "Infection"),
+        ("meningitis", "Meningitis"),
+        ("spinal fluid leak", "A spinal fluid leak"),
+        ("C S F leak", "A spinal fluid leak"),
+        ("headache", "A headache"),
+        ("swelling", "Swelling"),
+        ("bleeding", "Bleeding"),
+        ("bruises", "Bruising"),
+        ("paralysis", "Paralysis"),
     ],
 )
-def test_a_listed_complication_is_confirmed_and_called_rare(conversation, said, what):
+def test_a_listed_complication_starts_with_its_name_and_is_called_rare_not_expected(conversation, said, noun):
     heard = ask(conversation, "ComplicationIntent", complication=said)
-    assert heard.speech.startswith(f"Yes, {what} is")
-    assert "complications" in heard.speech and "rare" in heard.speech
-
-
-def test_paralysis_is_a_rare_listed_complication_not_a_911_answer(conversation):
-    heard = ask(conversation, "ComplicationIntent", complication="paralysis")
-    assert heard.speech.startswith("Paralysis is on the hospital's list of possible complications")
-    assert "rare" in heard.speech
+    assert heard.speech.startswith(f"{noun} is on the hospital's list of rare possible complications")
+    assert "call 911" in heard.speech and "Call 911 now" not in heard.speech
     assert heard.end_session is False
 
 
-@pytest.mark.parametrize("said", ["blood clots", "nerve damage", "scarring", NOT_IN_ANY_LIST])
-def test_a_complication_not_on_the_list_is_never_confirmed(conversation, said):
+@pytest.mark.parametrize(
+    "said", ["infection", "meningitis", "spinal fluid leak", "bleeding", "swelling", "bruising"]
+)
+def test_a_listed_complication_is_not_something_expected_and_never_a_diagnosis(conversation, said):
+    # "is bleeding normal after surgery", "does he have meningitis": never "Yes, ..."
     heard = ask(conversation, "ComplicationIntent", complication=said)
-    assert heard.speech.startswith("That isn't one of the complications listed on the hospital's page")
+    assert "it isn't something expected" in heard.speech
+    assert "contact the care team" in heard.speech
+
+
+def test_paralysis_says_the_page_tells_nothing_more_such_as_how_long_it_lasts(conversation):
+    heard = ask(conversation, "ComplicationIntent", complication="paralysis")
+    assert "says nothing more about it, such as how long it would last" in heard.speech
+
+
+@pytest.mark.parametrize("said", ["blood clots", "nerve damage", "scarring", NOT_IN_ANY_LIST])
+def test_a_complication_not_on_the_list_is_never_confirmed_nor_denied(conversation, said):
+    heard = ask(conversation, "ComplicationIntent", complication=said)
+    assert heard.speech.startswith("I don't have information about that one.")
+    assert "isn't on the hospital's list of surgical complications" in heard.speech
+    assert "not being listed doesn't mean it can't happen" in heard.speech
     assert "care team" in heard.speech and APPOINTMENT_SSML in heard.ssml and "call 911" in heard.speech
     assert said not in heard.speech.lower()
 
@@ -276,7 +300,8 @@ def test_hearing_services_give_their_own_line_and_no_invented_email(conversation
 def test_a_condition_the_page_does_not_name_gets_no_promise(conversation):
     heard = ask(conversation, "ConditionIntent", condition="cerebral palsy")
     assert not heard.speech.lower().startswith("yes")
-    assert "doesn't name other conditions" in heard.speech and APPOINTMENT_SSML in heard.ssml
+    assert heard.speech.startswith("I don't have information about that condition")
+    assert "doesn't name it" in heard.speech and APPOINTMENT_SSML in heard.ssml
     named = ask(conversation, "ConditionIntent", condition="MS")
     assert "multiple sclerosis" in named.speech
 
