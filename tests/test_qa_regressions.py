@@ -91,7 +91,7 @@ MISSED: dict[str, tuple[str, ...]] = {
         "I can't afford it",
     ),
     "no_info_dosing": ("what dose will I get", "how much medicine does the pump give"),
-    "no_info_refills": ("how do they refill it",),
+    "refills": ("how do they refill it",),
     "no_info_mri": ("can I get an MRI",),
     "no_info_daily_life": ("can I drive with the pump", "can I take a shower after surgery"),
     "no_info_general": ("can kids get the pump", "who are the doctors"),

@@ -208,9 +208,19 @@ def test_a_complication_not_on_the_list_is_never_confirmed_nor_denied(conversati
     assert said not in heard.speech.lower()
 
 
+# Besides the page's lists, both slots know the signs the safety facts name (seizures, itching...), which
+# are answered as "not on the lists, but a sign of too much baclofen / of withdrawal".
+SAFETY_SIGNS = {
+    "OVERDOSE_SIGN": "side_effect_overdose_sign",
+    "WITHDRAWAL_SIGN": "side_effect_withdrawal_sign",
+}
+
+
 def test_the_side_effect_and_complication_lists_are_complete():
-    side_effects = TEXTS.intents["SideEffectIntent"].by_id
-    complications = TEXTS.intents["ComplicationIntent"].by_id
+    side_effects = dict(TEXTS.intents["SideEffectIntent"].by_id)
+    complications = dict(TEXTS.intents["ComplicationIntent"].by_id)
+    for by_id in (side_effects, complications):
+        assert {key: by_id.pop(key) for key in SAFETY_SIGNS} == SAFETY_SIGNS
     assert set(side_effects) == {
         "LOOSE_MUSCLES",
         "SLEEPINESS",
@@ -322,12 +332,10 @@ def test_headache_as_a_complication_leads_on_to_headache_as_a_side_effect(conver
         ("DosingIntent", {}, "baclofen doses"),
         ("RecoveryTimeIntent", {}, "how many days or weeks recovery takes"),
         ("PumpLifespanIntent", {}, "how long the pump or its battery lasts"),
-        ("RefillIntent", {}, "refills"),
         ("NotCoveredIntent", {"subject": "insurance"}, "cost or insurance"),
         ("NotCoveredIntent", {"subject": "the dose"}, "baclofen doses"),
         ("NotCoveredIntent", {"subject": "healing time"}, "how many days or weeks recovery takes"),
         ("NotCoveredIntent", {"subject": "battery life"}, "how long the pump or its battery lasts"),
-        ("NotCoveredIntent", {"subject": "refill schedule"}, "refills"),
         ("NotCoveredIntent", {"subject": "an MRI"}, "MRI scans"),
         ("NotCoveredIntent", {"subject": "driving"}, "daily activities"),
         ("NotCoveredIntent", {"subject": "success rates"}, "numbers on how often"),
@@ -432,7 +440,7 @@ def test_no_to_want_to_hear_more_stops_the_topic_and_keeps_listening(conversatio
         ("being sleepy", "side_effect_sleepiness"),
         ("the side effects", "side_effects"),
         ("how long does recovery take", "no_info_recovery_time"),
-        ("refills", "no_info_refills"),
+        ("refills", "refills"),
         ("appointments", "appointments"),
     ],
 )
@@ -523,12 +531,46 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "no_info_dosing": ("what is the usual dose", "how much baclofen does the pump give"),
     "no_info_recovery_time": ("how long is the recovery", "when can I go back to work"),
     "no_info_pump_life": ("how long does the battery last", "will the pump need to be replaced"),
-    "no_info_refills": ("how often is the pump refilled", "how often will my dad need a refill"),
+    "refills": ("how often is the pump refilled", "how often will my dad need a refill", "what is a refill"),
     "no_info_mri": ("can I have an MRI with the pump", "do you have information about MRI scans"),
     "no_info_daily_life": ("is driving safe with the pump", "how does the pump affect travel"),
     "no_info_success": ("what is the success rate", "do you have information about statistics"),
     "medical_advice": ("should I change my dose", "can I stop my pills", "can I drink alcohol with the pump"),
     "get_started": ("how do I get started", "what is the first step", "how can my son get started"),
+    # the safety facts (FDA label, pump maker): issue 12
+    "withdrawal": (
+        "what is baclofen withdrawal",
+        "what happens if the pump stops suddenly",
+        "is withdrawal dangerous",
+    ),
+    "withdrawal_early_signs": (
+        "what are the early signs of withdrawal",
+        "how do I know if my son is going into withdrawal",
+    ),
+    "withdrawal_causes": ("what causes withdrawal", "can a kinked catheter cause withdrawal"),
+    "withdrawal_prevention": ("how do I prevent withdrawal", "how do we keep my wife out of withdrawal"),
+    "overdose_signs": ("what are the signs of an overdose", "what happens if my dad gets too much baclofen"),
+    "overdose_timing": ("can an overdose happen after a refill", "how fast does an overdose happen"),
+    "warning_signs": (
+        "what warning signs should I watch for",
+        "what is the difference between withdrawal and an overdose",
+    ),
+    "pump_alarm": ("what does the pump alarm mean", "what should I do if the pump alarm goes off"),
+    "alarm_sounds": ("what does the alarm sound like", "what does a two tone alarm mean"),
+    "missed_refill": (
+        "what happens if I miss a refill",
+        "what if my husband misses a refill",
+        "can the pump run out",
+    ),
+    "no_info_refill_details": ("does a refill hurt", "how long does a refill take"),
+    "stopping_the_pump": (
+        "can I turn off the pump",
+        "can my son have his pump taken out",
+        "can I switch back to pills",
+    ),
+    "delaying_refill": ("can I skip my next refill", "how long can my mom go without a refill"),
+    "side_effect_overdose_sign": ("can baclofen cause seizures", "can it cause breathing problems"),
+    "side_effect_withdrawal_sign": ("does baclofen cause itching", "can baclofen cause confusion"),
 }
 
 
