@@ -47,8 +47,6 @@ MISSED: dict[str, tuple[str, ...]] = {
     "right_for_me": (
         "can my wife get it",
         "is this pump something that would be right for my son",
-        "my mom is eighty can she get it",
-        "I'm seventy five am I too old",
     ),
     "surgery_steps": (
         "what do they do in the operation",
@@ -94,7 +92,13 @@ MISSED: dict[str, tuple[str, ...]] = {
     "refills": ("how do they refill it",),
     "no_info_mri": ("can I get an MRI",),
     "no_info_daily_life": ("can I drive with the pump", "can I take a shower after surgery"),
-    "no_info_general": ("can kids get the pump", "who are the doctors"),
+    "no_info_general": ("who are the doctors",),
+    # Issue 12: age, children, pregnancy are not on the page; these got "Is it right for me?" (heard as yes)
+    "no_info_groups": (
+        "my mom is eighty can she get it",
+        "I'm seventy five am I too old",
+        "can kids get the pump",
+    ),
     # QA2: first-person statements and caregivers' free text (ReportIntent), and "I want to know about ..."
     "who_it_is_for": (
         "I have MS will it help",
@@ -104,7 +108,7 @@ MISSED: dict[str, tuple[str, ...]] = {
     "screening_result": ("I had the test and it worked", "my test went well what now", "I passed the trial"),
     "recovery": ("I would like to know about recovery",),
     "how_it_works": ("i'm confused about how the pump works",),
-    "pump_size": ("I'm worried it will show",),
+    "pump_feel_and_show": ("I'm worried it will show",),  # issue 12: its own answer, not the size
     "no_info_recovery_time": ("I work full time how long will I be off",),
     "get_started": (
         "I think I want the pump",

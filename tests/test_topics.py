@@ -209,10 +209,11 @@ def test_a_complication_not_on_the_list_is_never_confirmed_nor_denied(conversati
 
 
 # Besides the page's lists, both slots know the signs the safety facts name (seizures, itching...), which
-# are answered as "not on the lists, but a sign of too much baclofen / of withdrawal".
+# are answered as "not on the lists, but a sign of too much baclofen / of withdrawal"; fever has its own.
 SAFETY_SIGNS = {
     "OVERDOSE_SIGN": "side_effect_overdose_sign",
     "WITHDRAWAL_SIGN": "side_effect_withdrawal_sign",
+    "FEVER": "fever",
 }
 
 
@@ -522,11 +523,17 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "interpreter": ("can I get a sign language interpreter", "can my mom get an interpreter"),
     "assistive_devices": ("do you have a TTY", "do you have assistive listening devices"),
     "no_info_email": ("what is the email address", "do you have information about email"),
-    "no_info_general": (
-        "do you know anything about green toenails",
-        "what if the screening test does not work",
+    "no_info_general": ("do you know anything about green toenails", "where is the clinic"),
+    "no_info_groups": (
         "can I get pregnant with a pump",
+        "is there an age limit",
+        "can children get a baclofen pump",
     ),
+    "no_info_cure": ("will it cure multiple sclerosis", "is the pump a cure"),
+    "screening_not_covered": ("what if the screening test does not work", "does the screening test hurt"),
+    "spasticity": ("what is spasticity", "what does spastic mean"),
+    "pump_feel_and_show": ("will the pump show", "can you feel the pump"),
+    "fever": ("what if he gets a fever after surgery", "can the surgery cause a fever"),
     "no_info_cost": ("how much does it cost", "does insurance cover it", "how much is the pump"),
     "no_info_dosing": ("what is the usual dose", "how much baclofen does the pump give"),
     "no_info_recovery_time": ("how long is the recovery", "when can I go back to work"),
