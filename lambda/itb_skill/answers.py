@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from itb_skill import safety
+from itb_skill import advice, safety
 from itb_skill.content import Content, IntentRoute
 from itb_skill.speech import Reply
 
@@ -40,12 +40,22 @@ def topic_reply(content: Content, topic_id: str, part: int = 0) -> Reply:
     )
 
 
-def route(content: Content, intent_name: str, slot_ids: dict[str, str | None]) -> str | None:
+def route(
+    content: Content,
+    intent_name: str,
+    slot_ids: dict[str, str | None],
+    slot_texts: dict[str, str] | None = None,
+) -> str | None:
     """The topic id an intent asks for. ``slot_ids`` maps slot name to its resolved id
-    (None when the user said something that matched no id; absent when the slot was empty)."""
+    (None when the user said something that matched no id; absent when the slot was empty);
+    ``slot_texts`` maps slot name to what was said, for an intent with an ``advice_slot``."""
     entry: IntentRoute | None = content.intents.get(intent_name)
     if entry is None:
         return None
+    if entry.advice_slot is not None:
+        hit = advice.recognise((slot_texts or {}).get(entry.advice_slot), framed=True)
+        if hit is not None and hit.topic in content.topics:
+            return hit.topic
     if entry.slot is None:
         return entry.topic
     if entry.slot not in slot_ids:
@@ -107,7 +117,12 @@ def simple_reply(
 
 
 def free_text_reply(content: Content, text: str | None) -> Reply:
-    """Free text answered by its topic, else by a statement's reply, else by the fallback."""
+    """Free text answered by the decline of the advice it asks for, else by its topic, else by a
+    statement's reply, else by the fallback. Advice comes first: a request for advice must never get
+    a topic answer that reads like one ("can I double up on my pills" is not about filling the pump)."""
+    hit = advice.recognise(text)
+    if hit is not None and hit.topic in content.topics:
+        return topic_reply(content, hit.topic)
     topic_id = find_topic(content, text)
     if topic_id is not None:
         return topic_reply(content, topic_id)

@@ -41,6 +41,9 @@ class IntentRoute(NamedTuple):
     by_id: dict[str, str] | None = None
     otherwise: str | None = None  # a slot value that is not in by_id
     empty: str | None = None  # no slot value at all
+    # A free-text slot (AMAZON.SearchQuery) after a carrier phrase that asks for a decision ("should I ...");
+    # its words pick the answer that declines it (``advice.recognise``), else ``topic``.
+    advice_slot: str | None = None
 
 
 class Content(NamedTuple):

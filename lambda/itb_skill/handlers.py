@@ -46,6 +46,17 @@ def slot_texts(handler_input: HandlerInput) -> list[str]:
     return texts
 
 
+def slot_values(handler_input: HandlerInput) -> dict[str, str]:
+    """Filled slots mapped to what the user said."""
+    intent = _intent(handler_input)
+    slots = getattr(intent, "slots", None) or {}
+    return {
+        name: slot.value
+        for name, slot in slots.items()
+        if isinstance(getattr(slot, "value", None), str) and slot.value
+    }
+
+
 def slot_ids(handler_input: HandlerInput) -> dict[str, str | None]:
     """Filled slots mapped to their entity-resolution id (None when the value matched no id)."""
     intent = _intent(handler_input)
@@ -168,7 +179,9 @@ class TopicHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)
-        topic_id = answers.route(texts, get_intent_name(handler_input), slot_ids(handler_input))
+        topic_id = answers.route(
+            texts, get_intent_name(handler_input), slot_ids(handler_input), slot_values(handler_input)
+        )
         reply = answers.topic_reply(texts, topic_id) if topic_id else answers.fallback_reply(texts)
         return respond_with_content(handler_input, reply, texts)
 
