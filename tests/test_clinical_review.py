@@ -171,3 +171,38 @@ def test_deaf_and_hard_of_hearing_questions_get_the_hearing_services_line(simula
     answer = heard(simulator, utterance)
     assert answer.card["title"] == title_of(topic_id)
     assert HEARING in answer.speech and APPOINTMENTS not in answer.speech
+
+
+# ---- single words that routed caregivers wrongly ----
+
+
+@pytest.mark.parametrize(
+    ("utterance", "wrong_topic"),
+    [
+        ("my son had the pump put in last week", "no_info_pump_life"),
+        ("he can't sleep", "anesthesia"),
+        ("my stomach hurts", "pump_location"),
+    ],
+)
+def test_a_common_word_alone_does_not_pick_an_unrelated_answer(simulator, utterance, wrong_topic):
+    turn = simulator.ask(utterance)
+    assert turn.heard.card is None or turn.heard.card.get("title") != title_of(wrong_topic), utterance
+    assert spoken(TEXTS.topics[wrong_topic].parts[0]) not in turn.heard.speech
+
+
+@pytest.mark.parametrize(
+    "utterance", ["I have a question about the pump", "my son had the pump put in last week"]
+)
+def test_saying_something_about_the_pump_is_invited_to_ask_not_refused(simulator, utterance):
+    assert heard(simulator, utterance).speech == spoken(TEXTS.text("ask_away"))
+
+
+@pytest.mark.parametrize(
+    ("utterance", "topic_id"),
+    [
+        ("what should I do if my pump starts beeping", "pump_alarm"),
+        ("what should we expect after my husband's pump surgery", "recovery"),
+    ],
+)
+def test_what_should_questions_ask_for_facts_not_decisions(simulator, utterance, topic_id):
+    assert heard(simulator, utterance).card["title"] == title_of(topic_id)

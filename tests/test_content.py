@@ -278,3 +278,20 @@ def test_the_appointment_line_is_a_scheduling_line_never_the_care_teams_number()
                 assert not re.search(r"care team|doctor|nurse|reach them", sentence, re.I), (
                     f"{where}: {sentence}"
                 )
+
+
+# Words too common to decide a topic on their own: "my son had the pump put in last week" is not about the
+# battery's life, "he can't sleep" not about anesthesia, "my stomach hurts" not about where the pump goes.
+GENERIC_WORDS = {
+    "who", "what", "when", "where", "how", "why", "last", "week", "weeks", "day", "days", "time",
+    "long", "big", "small", "large", "good", "bad", "normal", "sleep", "hurt", "hurts", "pain",
+    "painful", "stomach", "belly", "back", "leg", "legs", "body", "feel", "show", "bump", "common",
+    "manage", "managed", "covered", "pay", "bill", "money", "test", "result", "help", "fill", "filled",
+    "medicine", "safe", "place", "placed", "location", "position", "put",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("topic_id", sorted(TEXTS.topics))
+def test_no_topic_is_chosen_by_one_common_word_alone(topic_id):
+    single = {keyword for keyword in TEXTS.topics[topic_id].keywords if " " not in keyword}
+    assert single & GENERIC_WORDS == set()

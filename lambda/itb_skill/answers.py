@@ -69,6 +69,29 @@ def route(
 _WORD = re.compile(r"[a-z]+")
 
 
+def stem(word: str) -> str:
+    """A crude English stem, the same for a keyword and for what was said: "refilled", "refilling" and
+    "refills" are "refill"; "bruise", "bruises" and "bruising" are "bruis". Keywords then need one form."""
+    for suffix, keep in (("ies", 4), ("ing", 5), ("ed", 5), ("es", 5), ("s", 4)):
+        if (
+            word.endswith(suffix)
+            and len(word) >= keep + len(suffix) - 1
+            and not word.endswith(("ss", "us", "is"))
+        ):
+            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            break
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    return word
+
+
+def stems(text: str) -> frozenset[str]:
+    """The stems of the words of ``text`` (apostrophes dropped: "husband's" is "husbands")."""
+    return frozenset(
+        stem(word) for word in _WORD.findall(text.lower().replace("'", "").replace("\u2019", ""))
+    )
+
+
 def find_topic(content: Content, text: str | None) -> str | None:
     """Best topic for free text by keyword overlap, or None. Used for AMAZON.SearchQuery slots.
     A keyword of several words counts once per word, so "how long surgery" beats "surgery"."""
@@ -83,10 +106,11 @@ def find_statement(content: Content, text: str | None) -> str | None:
 
 
 def _best_match(candidates, text: str | None) -> str | None:
-    """The candidate (id, keywords) whose keywords cover the most words of ``text``; first wins a tie."""
+    """The candidate (id, keywords) whose keywords cover the most words of ``text``; first wins a tie.
+    Words are compared by their stems; a keyword counts when all its words were said, in any order."""
     if not text:
         return None
-    words = set(_WORD.findall(text.lower()[:500]))
+    words = stems(text[:500])
     best, best_score = None, 0
     for candidate_id, keywords in candidates:
         score = sum(count for needed, count in _keyword_words(keywords) if needed <= words)
@@ -97,8 +121,8 @@ def _best_match(candidates, text: str | None) -> str | None:
 
 @lru_cache(maxsize=1024)
 def _keyword_words(keywords: tuple[str, ...]) -> tuple[tuple[frozenset[str], int], ...]:
-    """Each keyword as (its set of words, its word count): split once per process, not per question."""
-    return tuple((frozenset(keyword.split()), len(keyword.split())) for keyword in keywords)
+    """Each keyword as (its set of stems, its word count): split once per process, not per question."""
+    return tuple((stems(keyword), len(keyword.split())) for keyword in keywords)
 
 
 def simple_reply(

@@ -25,6 +25,10 @@ QUESTION_SLOT = "query"
 # Free text after a subject ("my ...", "he ...", "she ..."): screened like every slot (a report of danger
 # goes to 911 first), otherwise answered like a question.
 REPORT_INTENT = "ReportIntent"
+# "What should I ...", "who should I ...": questions of fact whose words are matched like free text (a
+# "should I ..." on its own asks for a decision, and goes to the medical advice intent instead).
+FACT_QUESTION_INTENT = "FactQuestionIntent"
+FREE_TEXT_INTENTS = (QUESTION_INTENT, REPORT_INTENT, FACT_QUESTION_INTENT)
 
 
 # ---- request helpers: defensive, because a malformed request must never raise here ----
@@ -190,7 +194,10 @@ class QuestionHandler(AbstractRequestHandler):
     """Free text (AMAZON.SearchQuery): a topic, or a statement's reply, by keywords; else the fallback."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name(QUESTION_INTENT)(handler_input) or is_intent_name(REPORT_INTENT)(handler_input)
+        return any(
+            is_intent_name(name)(handler_input)
+            for name in (QUESTION_INTENT, REPORT_INTENT, "FactQuestionIntent")
+        )
 
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)
