@@ -206,3 +206,37 @@ def test_saying_something_about_the_pump_is_invited_to_ask_not_refused(simulator
 )
 def test_what_should_questions_ask_for_facts_not_decisions(simulator, utterance, topic_id):
     assert heard(simulator, utterance).card["title"] == title_of(topic_id)
+
+
+# ---- the conversation ----
+
+
+def test_no_topic_is_offered_twice_in_one_session(conversation):
+    # All the "not covered" answers lead to MyChart, every complication to the list: one offer each.
+    # (The session remembers the last answers.MAX_SEEN topics heard or offered: 30 questions fit.)
+    from test_topics import ask, first_route
+
+    offered = []
+    for topic_id in list(TEXTS.topics)[:30]:
+        intent_name, said = first_route(topic_id)
+        ask(conversation, intent_name, **said)
+        offer = conversation.session.attributes.get("offer")
+        if isinstance(offer, dict) and offer.get("part") == 0:
+            offered.append(offer["topic"])
+    assert len(offered) == len(set(offered)), [t for t in offered if offered.count(t) > 1]
+    assert len(offered) > 10  # offers are still made while there are topics left to offer
+
+
+def test_the_same_next_step_is_offered_once_then_the_next_one_along(conversation):
+    first = conversation.intent("CostIntent")
+    assert first.speech.endswith("Would you like to hear about booking with MyChart?")
+    second = conversation.intent("RecoveryTimeIntent")  # also leads to MyChart
+    assert "MyChart" not in second.speech
+    assert second.speech.endswith("?") and second.end_session is False
+
+
+@pytest.mark.parametrize("utterance", ["no thanks bye", "no thank you, goodbye", "no that's all"])
+def test_no_thanks_bye_ends_the_session(simulator, utterance):
+    turn = simulator.ask(utterance)
+    assert turn.heard.end_session is True
+    assert turn.heard.speech == spoken(TEXTS.text("goodbye"))

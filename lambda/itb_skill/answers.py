@@ -13,18 +13,29 @@ from itb_skill.speech import Reply
 OFFER = "offer"  # {"topic": id, "part": n}: what "yes" will play
 LAST = "last"  # the last reply's texts, for "repeat"
 PACE = "pace"  # "normal" or "slow": set by the pace handler and the stored profile, read by ``respond``
+SEEN = "seen"  # topic ids heard or offered in this session, so an offer is not made again and again
+MAX_SEEN = 40  # bounded: session attributes travel with every request
 
 
-def topic_reply(content: Content, topic_id: str, part: int = 0) -> Reply:
-    """One part of a topic, ending with the offer of what comes next (so the microphone stays open)."""
+def seen_topics(attributes: object) -> tuple[str, ...]:
+    """The ``SEEN`` session attribute, read defensively (session attributes come back from outside)."""
+    seen = attributes.get(SEEN) if isinstance(attributes, dict) else None
+    return tuple(topic for topic in seen if isinstance(topic, str)) if isinstance(seen, list) else ()
+
+
+def topic_reply(content: Content, topic_id: str, part: int = 0, seen: tuple[str, ...] = ()) -> Reply:
+    """One part of a topic, ending with the offer of what comes next (so the microphone stays open).
+    ``seen``: the topics heard or offered earlier in the session, which are not offered again."""
     topic = content.topics[topic_id]
     part = max(0, min(part, len(topic.parts) - 1))
+    seen = (*(t for t in seen if t != topic_id), topic_id)
     if part + 1 < len(topic.parts):
         offer = {"topic": topic_id, "part": part + 1}
         prompt, reprompt = content.text("more_prompt"), content.text("more_reprompt")
-    elif topic.follow_up:
-        offer = {"topic": topic.follow_up, "part": 0}
-        described = content.topics[topic.follow_up].offer
+    elif (follow_up := next_offer(content, topic_id, seen)) is not None:
+        offer = {"topic": follow_up, "part": 0}
+        seen = (*seen, follow_up)
+        described = content.topics[follow_up].offer
         prompt = content.text("offer_prompt").replace("{offer}", described)
         reprompt = content.text("offer_reprompt").replace("{offer}", described)
     else:
@@ -36,8 +47,22 @@ def topic_reply(content: Content, topic_id: str, part: int = 0) -> Reply:
         card_title=topic.title,
         card_text=topic.card,
         topic=topic_id,
-        attributes={OFFER: offer},
+        attributes={OFFER: offer, SEEN: list(seen[-MAX_SEEN:])},
     )
+
+
+def next_offer(content: Content, topic_id: str, seen: tuple[str, ...] = ()) -> str | None:
+    """The topic to offer after ``topic_id``: its follow-up, or, when that was heard or offered already in
+    this session, the first one further along the chain of follow-ups that was not; None when all were.
+    Many answers lead to the same next step (MyChart, the list of complications): it is offered once."""
+    follow_up = content.topics[topic_id].follow_up
+    visited = {topic_id}
+    while follow_up in content.topics and follow_up not in visited:
+        if follow_up not in seen:
+            return follow_up
+        visited.add(follow_up)
+        follow_up = content.topics[follow_up].follow_up
+    return None
 
 
 def route(
@@ -140,21 +165,21 @@ def simple_reply(
     )
 
 
-def free_text_reply(content: Content, text: str | None) -> Reply:
+def free_text_reply(content: Content, text: str | None, seen: tuple[str, ...] = ()) -> Reply:
     """Free text answered by the decline of the advice it asks for, else by its topic, else by a
     statement's reply, else by the fallback. Advice comes first: a request for advice must never get
     a topic answer that reads like one ("can I double up on my pills" is not about filling the pump)."""
     hit = advice.recognise(text)
     if hit is not None and hit.topic in content.topics:
-        return topic_reply(content, hit.topic)
+        return topic_reply(content, hit.topic, seen=seen)
     topic_id = find_topic(content, text)
     if topic_id is not None:
-        return topic_reply(content, topic_id)
+        return topic_reply(content, topic_id, seen=seen)
     statement = find_statement(content, text)
     if statement is None:
         return fallback_reply(content)
     if statement in content.topics:
-        return topic_reply(content, statement)
+        return topic_reply(content, statement, seen=seen)
     return simple_reply(content, statement)
 
 

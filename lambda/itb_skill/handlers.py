@@ -186,7 +186,8 @@ class TopicHandler(AbstractRequestHandler):
         topic_id = answers.route(
             texts, get_intent_name(handler_input), slot_ids(handler_input), slot_values(handler_input)
         )
-        reply = answers.topic_reply(texts, topic_id) if topic_id else answers.fallback_reply(texts)
+        seen = answers.seen_topics(session_attributes(handler_input))
+        reply = answers.topic_reply(texts, topic_id, seen=seen) if topic_id else answers.fallback_reply(texts)
         return respond_with_content(handler_input, reply, texts)
 
 
@@ -202,7 +203,7 @@ class QuestionHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)
         query = next(iter(slot_texts(handler_input)), None)
-        reply = answers.free_text_reply(texts, query)
+        reply = answers.free_text_reply(texts, query, answers.seen_topics(session_attributes(handler_input)))
         return respond_with_content(handler_input, reply, texts)
 
 
@@ -215,7 +216,8 @@ class YesHandler(AbstractRequestHandler):
         offer = session_attributes(handler_input).get(answers.OFFER)
         if isinstance(offer, dict) and offer.get("topic") in texts.topics:
             part = offer.get("part", 0)
-            reply = answers.topic_reply(texts, offer["topic"], part if isinstance(part, int) else 0)
+            seen = answers.seen_topics(session_attributes(handler_input))
+            reply = answers.topic_reply(texts, offer["topic"], part if isinstance(part, int) else 0, seen)
         else:
             reply = answers.simple_reply(texts, "nothing_offered")
         return respond_with_content(handler_input, reply, texts)
