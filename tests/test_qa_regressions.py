@@ -63,7 +63,8 @@ MISSED: dict[str, tuple[str, ...]] = {
     "pump_filling": ("is the pump full when they put it in", "when do they put the medicine in the pump"),
     "anesthesia": ("is my son going to be awake",),
     "pain_medicine": ("do I get pain killers",),
-    "complications": ("is it dangerous", "are there any risks with the surgery", "could I be paralyzed"),
+    "complications": ("is it dangerous", "are there any risks with the surgery"),
+    "complication_paralysis": ("could I be paralyzed",),  # issue 12: paralysis has its own answer now
     "complication_infection": ("can I get an infection",),
     "complication_meningitis": ("can you get meningitis from it",),
     "complication_swelling": ("will there be swelling",),

@@ -222,6 +222,8 @@ def test_the_side_effect_and_complication_lists_are_complete():
     complications = dict(TEXTS.intents["ComplicationIntent"].by_id)
     for by_id in (side_effects, complications):
         assert {key: by_id.pop(key) for key in SAFETY_SIGNS} == SAFETY_SIGNS
+    # "can it cause weight gain": the medicine's kind of effect, answered as not on the side-effect list
+    assert complications.pop("SIDE_EFFECT_NOT_LISTED") == "side_effect_not_listed"
     assert set(side_effects) == {
         "LOOSE_MUSCLES",
         "SLEEPINESS",

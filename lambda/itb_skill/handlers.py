@@ -28,7 +28,9 @@ REPORT_INTENT = "ReportIntent"
 # "What should I ...", "who should I ...": questions of fact whose words are matched like free text (a
 # "should I ..." on its own asks for a decision, and goes to the medical advice intent instead).
 FACT_QUESTION_INTENT = "FactQuestionIntent"
-FREE_TEXT_INTENTS = (QUESTION_INTENT, REPORT_INTENT, FACT_QUESTION_INTENT)
+# "So ...", "and then ...": a follow-on question in the person's own words, matched like free text.
+FOLLOW_ON_INTENT = "FollowOnIntent"
+FREE_TEXT_INTENTS = (QUESTION_INTENT, REPORT_INTENT, FACT_QUESTION_INTENT, FOLLOW_ON_INTENT)
 
 
 # ---- request helpers: defensive, because a malformed request must never raise here ----
@@ -195,10 +197,7 @@ class QuestionHandler(AbstractRequestHandler):
     """Free text (AMAZON.SearchQuery): a topic, or a statement's reply, by keywords; else the fallback."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return any(
-            is_intent_name(name)(handler_input)
-            for name in (QUESTION_INTENT, REPORT_INTENT, "FactQuestionIntent")
-        )
+        return any(is_intent_name(name)(handler_input) for name in FREE_TEXT_INTENTS)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)
