@@ -117,7 +117,7 @@ def test_free_text_advice_never_gets_a_topic_answer(conversation, query):
         ("can I take ibuprofen while I have the pump", "I can't give medical advice"),
         ("can I keep taking my ms medicine", "I can't give medical advice"),
         ("is it okay to lift weights", "I can't give medical advice"),
-        ("can I turn the pump off", "I can't give medical advice, and stopping"),
+        ("can I turn the pump off", "I can't give medical advice: stopping"),
         ("can I skip my next refill", "I can't give medical advice about skipping"),
     ],
 )

@@ -295,3 +295,32 @@ GENERIC_WORDS = {
 def test_no_topic_is_chosen_by_one_common_word_alone(topic_id):
     single = {keyword for keyword in TEXTS.topics[topic_id].keywords if " " not in keyword}
     assert single & GENERIC_WORDS == set()
+
+
+# ---- every answer heard in under 20 s (make voice-check measures it with espeak-ng; this is its budget) ----
+# Measured with espeak-ng (issue 12): about 0.35 s a word and 3 s for a phone number read digit by digit,
+# so an answer and the prompt after it stay under 20 s, with a margin, at 53 heard words (a phone number: 8).
+HEARD_WORDS_BUDGET = 53
+PHONE_AS_WORDS = 8
+
+
+def heard_words(text: str) -> int:
+    phones = len(re.findall(r"\{(?:" + "|".join(TEXTS.phones) + r")\}", text))
+    text = PLACEHOLDER.sub(" ", text).replace("911", "nine one one")
+    return len(words(text)) + PHONE_AS_WORDS * phones
+
+
+def prompt_after(topic_id: str, part: int) -> str:
+    topic = TEXTS.topics[topic_id]
+    if part + 1 < len(topic.parts):
+        return TEXTS.text("more_prompt")
+    if topic.follow_up:
+        return TEXTS.text("offer_prompt").replace("{offer}", TEXTS.topics[topic.follow_up].offer)
+    return TEXTS.text("anything_else")
+
+
+@pytest.mark.parametrize("topic_id", sorted(TEXTS.topics))
+def test_every_answer_and_its_prompt_fit_the_twenty_second_budget(topic_id):
+    for n, part in enumerate(TEXTS.topics[topic_id].parts):
+        said = f"{part} {prompt_after(topic_id, n)}"
+        assert heard_words(said) <= HEARD_WORDS_BUDGET, f"{topic_id} part {n + 1}: {heard_words(said)} words"

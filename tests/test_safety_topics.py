@@ -124,7 +124,7 @@ def test_stopping_or_delaying_is_declined_as_advice_with_the_caution_the_care_te
     heard = conversation.intent(intent_name, **slots)
     assert heard.speech.startswith("I can't give medical advice")
     assert decision in heard.speech
-    assert "can be dangerous" in heard.speech and "contact the care team today" in heard.speech
+    assert "can be dangerous" in heard.speech and "contact the care team today" in heard.speech.lower()
     assert "call 911" in heard.speech and heard.end_session is False
 
 
