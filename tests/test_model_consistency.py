@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from itb_skill import content, safety
+from itb_skill import content, handlers, safety
 from itb_skill.speech import ssml_to_text, to_ssml
 
 MODEL_PATH = (
@@ -169,7 +169,8 @@ def test_search_query_slots_always_come_with_a_carrier_phrase():
 def test_topic_samples_are_questions_or_requests_not_reports_of_danger(intent_name):
     for sample in INTENTS[intent_name]["samples"]:
         assert QUESTION_STARTS.match(sample.lower()) or sample in ALLOWED_STATEMENTS, sample
-        assert not safety.assess(fill(intent_name, sample)).sure, sample
+        # The rules read a whole sample as a question; the learned screen only ever reads slot values.
+        assert not safety.assess(fill(intent_name, sample), use_model=False).sure, sample
 
 
 def test_no_value_of_a_topic_slot_type_is_taken_for_an_emergency():
@@ -179,7 +180,8 @@ def test_no_value_of_a_topic_slot_type_is_taken_for_an_emergency():
     for type_name in set(TYPES) - emergency_types:
         for value in type_values(type_name):
             for form in spoken_forms(value):
-                assert not safety.assess(form, typed_slot=True).tier, f"{type_name}: {form}"
+                # a listed value of a topic slot: read as the thing asked about, by the rules alone
+                assert not safety.assess(form, typed_slot=True, use_model=False).tier, f"{type_name}: {form}"
 
 
 # ---- the model and the code agree ----
@@ -224,8 +226,8 @@ def test_every_intent_in_the_model_is_answered_not_sent_to_the_fallback(conversa
     assert heard.speech != fallback_speech(), f"{intent_name} fell through to the fallback"
 
 
-# Free text with no text at all (QuestionIntent, ReportIntent) is the fallback by design.
-@pytest.mark.parametrize("intent_name", sorted(set(topic_intents()) - {"QuestionIntent", "ReportIntent"}))
+# Free text with no text at all (QuestionIntent, ReportIntent, FactQuestionIntent) is the fallback by design.
+@pytest.mark.parametrize("intent_name", sorted(set(topic_intents()) - set(handlers.FREE_TEXT_INTENTS)))
 def test_every_topic_intent_is_answered_with_its_slots_empty_too(conversation, intent_name):
     heard = conversation.intent(intent_name)
     assert heard.speech != fallback_speech(), f"{intent_name} fell through to the fallback"

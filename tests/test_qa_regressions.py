@@ -50,8 +50,6 @@ MISSED: dict[str, tuple[str, ...]] = {
     "right_for_me": (
         "can my wife get it",
         "is this pump something that would be right for my son",
-        "my mom is eighty can she get it",
-        "I'm seventy five am I too old",
     ),
     "surgery_steps": (
         "what do they do in the operation",
@@ -68,7 +66,8 @@ MISSED: dict[str, tuple[str, ...]] = {
     "pump_filling": ("is the pump full when they put it in", "when do they put the medicine in the pump"),
     "anesthesia": ("is my son going to be awake",),
     "pain_medicine": ("do I get pain killers",),
-    "complications": ("is it dangerous", "are there any risks with the surgery", "could I be paralyzed"),
+    "complications": ("is it dangerous", "are there any risks with the surgery"),
+    "complication_paralysis": ("could I be paralyzed",),  # issue 12: paralysis has its own answer now
     "complication_infection": ("can I get an infection",),
     "complication_meningitis": ("can you get meningitis from it",),
     "complication_swelling": ("will there be swelling",),
@@ -94,10 +93,16 @@ MISSED: dict[str, tuple[str, ...]] = {
         "I can't afford it",
     ),
     "no_info_dosing": ("what dose will I get", "how much medicine does the pump give"),
-    "no_info_refills": ("how do they refill it",),
+    "refills": ("how do they refill it",),
     "no_info_mri": ("can I get an MRI",),
     "no_info_daily_life": ("can I drive with the pump", "can I take a shower after surgery"),
-    "no_info_general": ("can kids get the pump", "who are the doctors"),
+    "no_info_general": ("who are the doctors",),
+    # Issue 12: age, children, pregnancy are not on the page; these got "Is it right for me?" (heard as yes)
+    "no_info_groups": (
+        "my mom is eighty can she get it",
+        "I'm seventy five am I too old",
+        "can kids get the pump",
+    ),
     # QA2: first-person statements and caregivers' free text (ReportIntent), and "I want to know about ..."
     "who_it_is_for": (
         "I have MS will it help",
@@ -107,7 +112,7 @@ MISSED: dict[str, tuple[str, ...]] = {
     "screening_result": ("I had the test and it worked", "my test went well what now", "I passed the trial"),
     "recovery": ("I would like to know about recovery",),
     "how_it_works": ("i'm confused about how the pump works",),
-    "pump_size": ("I'm worried it will show",),
+    "pump_feel_and_show": ("I'm worried it will show",),  # issue 12: its own answer, not the size
     "no_info_recovery_time": ("I work full time how long will I be off",),
     "get_started": (
         "I think I want the pump",

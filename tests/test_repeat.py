@@ -64,7 +64,7 @@ def test_the_session_remembers_a_reference_not_the_words(conversation):
     remembered = json.dumps(answer.attributes)
     assert answer.attributes["last"] == {"topic": "appointments", "part": 0}
     assert "call" not in remembered and "800" not in remembered
-    assert len(remembered) < 200
+    assert len(remembered) < 300  # ids and numbers: no words
 
 
 def test_say_that_again_after_a_fallback_repeats_the_last_real_answer(conversation):

@@ -5,9 +5,11 @@ Each ``sessions()`` call is a new Alexa session of the same user, through the re
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from itb_skill import storage, storage_session
+from itb_skill import content, storage, storage_session
 from skill_sim import envelope
 
 
@@ -45,7 +47,7 @@ def test_second_visit_gets_a_shorter_welcome_and_can_pick_up_the_last_topic(sess
     assert again.speech.startswith("Welcome back")
     assert words(again.speech) < words(welcome.speech)
     assert "not medical advice" in again.speech and "call 911" in again.speech
-    assert "Last time we talked about how to make an appointment" in again.speech
+    assert "Last time, you heard how to make an appointment." in again.speech
     assert again.reprompt and again.end_session is False
     picked_up = second.intent("AMAZON.YesIntent")
     assert picked_up.card["title"] == "Make an appointment"
@@ -71,7 +73,7 @@ def test_declining_the_offer_keeps_the_conversation_going(sessions):
     first.end()
 
     second = sessions()
-    assert "Want to pick up there?" in second.launch().speech
+    assert "Would you like to hear it again?" in second.launch().speech
     declined = second.intent("AMAZON.NoIntent")
     assert declined.reprompt and declined.end_session is False
 
@@ -331,3 +333,24 @@ def test_broken_storage_never_breaks_an_answer_and_logs_no_user_data(sessions, c
     assert "ServiceUnavailable" in caplog.text
     assert envelope.DEFAULT_USER_ID not in caplog.text
     assert "SIMULATED-USER" not in caplog.text
+
+
+# ---- the offer to hear the last topic again reads right for every topic (issue 12: "about about") ----
+
+
+TEXTS = content.load("en-US")
+
+
+@pytest.mark.parametrize("topic_id", sorted(TEXTS.topics))
+def test_the_welcome_back_offer_reads_right_for_every_topic(sessions, topic_id):
+    first = sessions()
+    first.launch()
+    first.session.attributes["offer"] = {"topic": topic_id, "part": 0}
+    assert first.intent("AMAZON.YesIntent").card["title"] == TEXTS.topics[topic_id].title  # hears the topic
+    first.intent("AMAZON.StopIntent")
+
+    again = sessions().launch()
+    offer = TEXTS.topics[topic_id].offer
+    assert f"Last time, you heard {offer}." in again.speech
+    for said in (again.speech, again.reprompt):
+        assert not re.search(r"\b(\w+) \1\b", said.lower()), said  # "about about"

@@ -75,7 +75,8 @@ def test_emergency_responses_come_from_the_safety_module_not_a_copy(monkeypatch)
 
 def test_each_topic_stands_beside_the_sentences_of_the_section_it_cites(built):
     entry = _entry(built, "topic:surgery_length#1")
-    assert [s.title for s in entry.sections] == [RAW["topics"]["surgery_length"]["section"]]
+    (cited,) = RAW["topics"]["surgery_length"]["sources"]  # "page: <heading>"
+    assert [s.title for s in entry.sections] == [cited.partition(":")[2].strip()]
     assert any("one to two hours" in sentence for _, sentence in entry.closest)
     appointments = _entry(built, "topic:appointments#1")  # the phone number said is the one the page gives
     assert "(800) 436-7936" in appointments.closest[0][1]
@@ -104,8 +105,7 @@ def test_a_new_topic_citing_the_safety_facts_is_reviewed_beside_them(tmp_path):
 
     def change(raw):
         raw["topics"]["pump_alarm"] = {
-            "section": "Is baclofen pump therapy safe?",  # today's loader needs it; "source" wins
-            "source": "itb-safety-facts.md#Pump alarms and refills",
+            "sources": ["safety facts: Pump alarms and refills"],
             "title": "Pump alarms",
             "speech": [
                 "A pump alarm means the pump needs attention. Contact the doctor who manages it right away."
@@ -133,7 +133,7 @@ def test_an_invented_number_a_new_medical_word_and_a_missing_source_are_flagged(
         raw["topics"]["surgery_length"]["speech"] = [
             "The operation takes three to four hours under an epidural."
         ]
-        raw["topics"]["pump_size"]["section"] = "A heading the page does not have"
+        raw["topics"]["pump_size"]["sources"] = ["page: A heading the page does not have"]
         raw["topics"]["catheter"]["speech"] = [" ".join(["The catheter is a thin tube."] * 12)]
 
     rep = report.build(_edited(tmp_path, change), DATA, with_questions=False)

@@ -14,8 +14,8 @@ from itb_skill import storage
 from skill_sim import envelope
 
 NOW = 1_800_000_000
-KNOWN_KEYS = {"pace", "offer", "last", "memory"}
-MAX_ECHOED_BYTES = 1024  # far below Alexa's response limit; what the skill writes is a few hundred bytes
+KNOWN_KEYS = {"pace", "offer", "last", "memory", "seen"}
+MAX_ECHOED_BYTES = 2048  # far below Alexa's 24 KB response limit: ids, enums and bounded numbers only
 ERROR_START = "If this is an emergency, call 911 now. Sorry, something went wrong"
 
 ONE_BAD_ATTRIBUTE = {

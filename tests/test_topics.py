@@ -121,72 +121,109 @@ def test_each_topic_is_answered_part_by_part_with_yes(conversation, topic_id):
 @pytest.mark.parametrize(
     ("said", "what"),
     [
-        ("dizzy", "dizziness"),
-        ("lightheaded", "dizziness"),
-        ("sleepy", "feeling sleepy"),
-        ("drowsy", "feeling sleepy"),
-        ("tired", "feeling sleepy"),
-        ("loose", "loose muscles"),
-        ("throwing up", "an upset stomach and vomiting"),
-        ("nausea", "an upset stomach and vomiting"),
-        ("headaches", "headaches"),
+        ("dizzy", "Dizziness is"),
+        ("lightheaded", "Dizziness is"),
+        ("sleepy", "Sleepiness is"),
+        ("drowsy", "Sleepiness is"),
+        ("tired", "Sleepiness is"),
+        ("loose", "Loose muscles are"),
+        ("throwing up", "An upset stomach and vomiting are"),
+        ("nausea", "An upset stomach and vomiting are"),
+        ("headaches", "Headaches are"),
     ],
 )
-def test_a_listed_side_effect_is_confirmed_as_common_temporary_and_managed(conversation, said, what):
+def test_a_listed_side_effect_is_named_as_common_temporary_and_managed(conversation, said, what):
+    # Starts with the noun, never "Yes,": the person may have asked "is my dizziness normal".
     heard = ask(conversation, "SideEffectIntent", side_effect=said)
-    assert heard.speech.startswith(f"Yes, {what}")
+    assert heard.speech.startswith(what)
     assert "common side effects" in heard.speech
     assert "usually temporary" in heard.speech and "adjusting the dose" in heard.speech
+
+
+@pytest.mark.parametrize("said", ["sleepy", "dizzy", "loose"])
+def test_a_listed_side_effect_that_is_also_a_sign_of_too_much_baclofen_says_when_to_call_911(
+    conversation, said
+):
+    heard = ask(conversation, "SideEffectIntent", side_effect=said)
+    assert "too much baclofen" in heard.speech and "call 911" in heard.speech
+    assert "Call 911 now" not in heard.speech  # a question, not an emergency
 
 
 @pytest.mark.parametrize(
     "said", ["hair loss", "weight gain", "constipation", "blurry vision", NOT_IN_ANY_LIST]
 )
-def test_a_side_effect_not_on_the_list_is_never_confirmed(conversation, said):
+def test_a_side_effect_not_on_the_list_is_never_confirmed_nor_denied(conversation, said):
     heard = ask(conversation, "SideEffectIntent", side_effect=said)
-    assert not heard.speech.lower().startswith("yes")
-    assert heard.speech.startswith("That isn't one of the side effects listed on the hospital's page")
+    assert not heard.speech.lower().startswith(("yes", "no"))
+    assert heard.speech.startswith("I don't have information about that.")
+    assert "isn't on the hospital's list of common side effects" in heard.speech
+    assert "not being listed doesn't mean it can't happen" in heard.speech
     assert "care team" in heard.speech and APPOINTMENT_SSML in heard.ssml and "call 911" in heard.speech
     assert said not in heard.speech.lower()  # the skill never repeats what was said
 
 
 @pytest.mark.parametrize(
-    ("said", "what"),
+    ("said", "noun"),
     [
-        ("infection", "infection"),
-        ("meningitis", "meningitis"),
-        ("spinal fluid leak", "a leak of spinal fluid"),
-        ("C S F leak", "a leak of spinal fluid"),
-        ("headache", "a headache"),
-        ("swelling", "swelling"),
-        ("bleeding", "bleeding"),
-        ("bruises", "bruising"),
+        ("infection", "Infection"),
+        ("meningitis", "Meningitis"),
+        ("spinal fluid leak", "A spinal fluid leak"),
+        ("C S F leak", "A spinal fluid leak"),
+        ("headache", "A headache"),
+        ("swelling", "Swelling"),
+        ("bleeding", "Bleeding"),
+        ("bruises", "Bruising"),
+        ("paralysis", "Paralysis"),
     ],
 )
-def test_a_listed_complication_is_confirmed_and_called_rare(conversation, said, what):
+def test_a_listed_complication_starts_with_its_name_and_is_called_rare_not_expected(conversation, said, noun):
     heard = ask(conversation, "ComplicationIntent", complication=said)
-    assert heard.speech.startswith(f"Yes, {what} is")
-    assert "complications" in heard.speech and "rare" in heard.speech
-
-
-def test_paralysis_is_a_rare_listed_complication_not_a_911_answer(conversation):
-    heard = ask(conversation, "ComplicationIntent", complication="paralysis")
-    assert heard.speech.startswith("Paralysis is on the hospital's list of possible complications")
-    assert "rare" in heard.speech
+    assert heard.speech.startswith(f"{noun} is on the hospital's list of rare possible complications")
+    assert "call 911" in heard.speech and "Call 911 now" not in heard.speech
     assert heard.end_session is False
 
 
-@pytest.mark.parametrize("said", ["blood clots", "nerve damage", "scarring", NOT_IN_ANY_LIST])
-def test_a_complication_not_on_the_list_is_never_confirmed(conversation, said):
+@pytest.mark.parametrize(
+    "said", ["infection", "meningitis", "spinal fluid leak", "bleeding", "swelling", "bruising"]
+)
+def test_a_listed_complication_is_not_something_expected_and_never_a_diagnosis(conversation, said):
+    # "is bleeding normal after surgery", "does he have meningitis": never "Yes, ..."
     heard = ask(conversation, "ComplicationIntent", complication=said)
-    assert heard.speech.startswith("That isn't one of the complications listed on the hospital's page")
+    assert "it isn't something expected" in heard.speech
+    assert "contact the care team" in heard.speech
+
+
+def test_paralysis_says_the_page_tells_nothing_more_such_as_how_long_it_lasts(conversation):
+    heard = ask(conversation, "ComplicationIntent", complication="paralysis")
+    assert "says nothing more about it, such as how long it would last" in heard.speech
+
+
+@pytest.mark.parametrize("said", ["blood clots", "nerve damage", "scarring", NOT_IN_ANY_LIST])
+def test_a_complication_not_on_the_list_is_never_confirmed_nor_denied(conversation, said):
+    heard = ask(conversation, "ComplicationIntent", complication=said)
+    assert heard.speech.startswith("I don't have information about that.")
+    assert "isn't on the hospital's list of surgical complications" in heard.speech
+    assert "not being listed doesn't mean it can't happen" in heard.speech
     assert "care team" in heard.speech and APPOINTMENT_SSML in heard.ssml and "call 911" in heard.speech
     assert said not in heard.speech.lower()
 
 
+# Besides the page's lists, both slots know the signs the safety facts name (seizures, itching...), which
+# are answered as "not on the lists, but a sign of too much baclofen / of withdrawal"; fever has its own.
+SAFETY_SIGNS = {
+    "OVERDOSE_SIGN": "side_effect_overdose_sign",
+    "WITHDRAWAL_SIGN": "side_effect_withdrawal_sign",
+    "FEVER": "fever",
+}
+
+
 def test_the_side_effect_and_complication_lists_are_complete():
-    side_effects = TEXTS.intents["SideEffectIntent"].by_id
-    complications = TEXTS.intents["ComplicationIntent"].by_id
+    side_effects = dict(TEXTS.intents["SideEffectIntent"].by_id)
+    complications = dict(TEXTS.intents["ComplicationIntent"].by_id)
+    for by_id in (side_effects, complications):
+        assert {key: by_id.pop(key) for key in SAFETY_SIGNS} == SAFETY_SIGNS
+    # "can it cause weight gain": the medicine's kind of effect, answered as not on the side-effect list
+    assert complications.pop("SIDE_EFFECT_NOT_LISTED") == "side_effect_not_listed"
     assert set(side_effects) == {
         "LOOSE_MUSCLES",
         "SLEEPINESS",
@@ -276,14 +313,15 @@ def test_hearing_services_give_their_own_line_and_no_invented_email(conversation
 def test_a_condition_the_page_does_not_name_gets_no_promise(conversation):
     heard = ask(conversation, "ConditionIntent", condition="cerebral palsy")
     assert not heard.speech.lower().startswith("yes")
-    assert "doesn't name other conditions" in heard.speech and APPOINTMENT_SSML in heard.ssml
+    assert heard.speech.startswith("I don't have information about that condition")
+    assert "names only multiple sclerosis and dystonia" in heard.speech and APPOINTMENT_SSML in heard.ssml
     named = ask(conversation, "ConditionIntent", condition="MS")
     assert "multiple sclerosis" in named.speech
 
 
 def test_headache_as_a_complication_leads_on_to_headache_as_a_side_effect(conversation):
     heard = ask(conversation, "ComplicationIntent", complication="headache")
-    assert "also one of the common side effects" in heard.speech
+    assert "also a common side effect" in heard.speech
     assert_topic(conversation.intent("AMAZON.YesIntent"), "side_effect_headaches")
 
 
@@ -297,12 +335,10 @@ def test_headache_as_a_complication_leads_on_to_headache_as_a_side_effect(conver
         ("DosingIntent", {}, "baclofen doses"),
         ("RecoveryTimeIntent", {}, "how many days or weeks recovery takes"),
         ("PumpLifespanIntent", {}, "how long the pump or its battery lasts"),
-        ("RefillIntent", {}, "refills"),
         ("NotCoveredIntent", {"subject": "insurance"}, "cost or insurance"),
         ("NotCoveredIntent", {"subject": "the dose"}, "baclofen doses"),
         ("NotCoveredIntent", {"subject": "healing time"}, "how many days or weeks recovery takes"),
         ("NotCoveredIntent", {"subject": "battery life"}, "how long the pump or its battery lasts"),
-        ("NotCoveredIntent", {"subject": "refill schedule"}, "refills"),
         ("NotCoveredIntent", {"subject": "an MRI"}, "MRI scans"),
         ("NotCoveredIntent", {"subject": "driving"}, "daily activities"),
         ("NotCoveredIntent", {"subject": "success rates"}, "numbers on how often"),
@@ -411,7 +447,7 @@ def test_no_to_want_to_hear_more_stops_the_topic_and_keeps_listening(conversatio
         ("being sleepy", "side_effect_sleepiness"),
         ("the side effects", "side_effects"),
         ("how long does recovery take", "no_info_recovery_time"),
-        ("refills", "no_info_refills"),
+        ("refills", "refills"),
         ("appointments", "appointments"),
     ],
 )
@@ -493,21 +529,61 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "assistive_devices": ("do you have a TTY", "do you have assistive listening devices"),
     "no_info_email": ("what is the email address", "do you have information about email"),
     "emergency_number": ("what number do i call in an emergency", "who do i call in an emergency"),
-    "no_info_general": (
-        "do you know anything about green toenails",
-        "what if the screening test does not work",
+    "no_info_general": ("do you know anything about green toenails", "where is the clinic"),
+    "no_info_groups": (
         "can I get pregnant with a pump",
+        "is there an age limit",
+        "can children get a baclofen pump",
     ),
+    "no_info_cure": ("will it cure multiple sclerosis", "is the pump a cure"),
+    "screening_not_covered": ("what if the screening test does not work", "does the screening test hurt"),
+    "spasticity": ("what is spasticity", "what does spastic mean"),
+    "pump_feel_and_show": ("will the pump show", "can you feel the pump"),
+    "fever": ("what if he gets a fever after surgery", "can the surgery cause a fever"),
     "no_info_cost": ("how much does it cost", "does insurance cover it", "how much is the pump"),
     "no_info_dosing": ("what is the usual dose", "how much baclofen does the pump give"),
     "no_info_recovery_time": ("how long is the recovery", "when can I go back to work"),
     "no_info_pump_life": ("how long does the battery last", "will the pump need to be replaced"),
-    "no_info_refills": ("how often is the pump refilled", "how often will my dad need a refill"),
+    "refills": ("how often is the pump refilled", "how often will my dad need a refill", "what is a refill"),
     "no_info_mri": ("can I have an MRI with the pump", "do you have information about MRI scans"),
     "no_info_daily_life": ("is driving safe with the pump", "how does the pump affect travel"),
     "no_info_success": ("what is the success rate", "do you have information about statistics"),
     "medical_advice": ("should I change my dose", "can I stop my pills", "can I drink alcohol with the pump"),
     "get_started": ("how do I get started", "what is the first step", "how can my son get started"),
+    # the safety facts (FDA label, pump maker): issue 12
+    "withdrawal": (
+        "what is baclofen withdrawal",
+        "what happens if the pump stops suddenly",
+        "is withdrawal dangerous",
+    ),
+    "withdrawal_early_signs": (
+        "what are the early signs of withdrawal",
+        "how do I know if my son is going into withdrawal",
+    ),
+    "withdrawal_causes": ("what causes withdrawal", "can a kinked catheter cause withdrawal"),
+    "withdrawal_prevention": ("how do I prevent withdrawal", "how do we keep my wife out of withdrawal"),
+    "overdose_signs": ("what are the signs of an overdose", "what happens if my dad gets too much baclofen"),
+    "overdose_timing": ("can an overdose happen after a refill", "how fast does an overdose happen"),
+    "warning_signs": (
+        "what warning signs should I watch for",
+        "what is the difference between withdrawal and an overdose",
+    ),
+    "pump_alarm": ("what does the pump alarm mean", "what should I do if the pump alarm goes off"),
+    "alarm_sounds": ("what does the alarm sound like", "what does a two tone alarm mean"),
+    "missed_refill": (
+        "what happens if I miss a refill",
+        "what if my husband misses a refill",
+        "can the pump run out",
+    ),
+    "no_info_refill_details": ("does a refill hurt", "how long does a refill take"),
+    "stopping_the_pump": (
+        "can I turn off the pump",
+        "can my son have his pump taken out",
+        "can I switch back to pills",
+    ),
+    "delaying_refill": ("can I skip my next refill", "how long can my mom go without a refill"),
+    "side_effect_overdose_sign": ("can baclofen cause seizures", "can it cause breathing problems"),
+    "side_effect_withdrawal_sign": ("does baclofen cause itching", "can baclofen cause confusion"),
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from itb_skill import safety
+from itb_skill import advice, safety
 from itb_skill.content import Content, IntentRoute
 from itb_skill.speech import PACE_RATES, Reply
 
@@ -13,20 +13,33 @@ from itb_skill.speech import PACE_RATES, Reply
 OFFER = "offer"  # {"topic": id, "part": n} or FORGET_ME_OFFER: what "yes" will play
 LAST = "last"  # a reference to the last answer (``Reply.ref``), for "repeat": never its words
 PACE = "pace"  # "normal" or "slow": set by the pace handler and the stored profile, read by ``respond``
+SEEN = "seen"  # topic ids heard or offered in this session, so an offer is not made again and again
+MAX_SEEN = 40  # bounded: session attributes travel with every request (and are echoed back)
 
 FORGET_ME_OFFER = {"action": "forget_me"}  # rides on the ``offer`` attribute, so any other reply clears it
 
 
-def topic_reply(content: Content, topic_id: str, part: int = 0, understood: bool = True) -> Reply:
-    """One part of a topic, ending with the offer of what comes next (so the microphone stays open)."""
+def seen_topics(attributes: object) -> tuple[str, ...]:
+    """The ``SEEN`` session attribute, read defensively (session attributes come back from outside)."""
+    seen = attributes.get(SEEN) if isinstance(attributes, dict) else None
+    return tuple(topic for topic in seen if isinstance(topic, str)) if isinstance(seen, list) else ()
+
+
+def topic_reply(
+    content: Content, topic_id: str, part: int = 0, seen: tuple[str, ...] = (), understood: bool = True
+) -> Reply:
+    """One part of a topic, ending with the offer of what comes next (so the microphone stays open).
+    ``seen``: the topics heard or offered earlier in the session, which are not offered again."""
     topic = content.topics[topic_id]
     part = max(0, min(part, len(topic.parts) - 1))
+    seen = (*(t for t in seen if t != topic_id), topic_id)
     if part + 1 < len(topic.parts):
         offer = {"topic": topic_id, "part": part + 1}
         prompt, reprompt = content.text("more_prompt"), content.text("more_reprompt")
-    elif topic.follow_up:
-        offer = {"topic": topic.follow_up, "part": 0}
-        described = content.topics[topic.follow_up].offer
+    elif (follow_up := next_offer(content, topic_id, seen)) is not None:
+        offer = {"topic": follow_up, "part": 0}
+        seen = (*seen, follow_up)
+        described = content.topics[follow_up].offer
         prompt = content.text("offer_prompt").replace("{offer}", described)
         reprompt = content.text("offer_reprompt").replace("{offer}", described)
     else:
@@ -38,18 +51,42 @@ def topic_reply(content: Content, topic_id: str, part: int = 0, understood: bool
         card_title=topic.title,
         card_text=topic.card,
         topic=topic_id,
-        attributes={OFFER: offer},
+        attributes={OFFER: offer, SEEN: list(seen[-MAX_SEEN:])},
         understood=understood,
         ref={"topic": topic_id, "part": part},
     )
 
 
-def route(content: Content, intent_name: str, slot_ids: dict[str, str | None]) -> str | None:
+def next_offer(content: Content, topic_id: str, seen: tuple[str, ...] = ()) -> str | None:
+    """The topic to offer after ``topic_id``: its follow-up, or, when that was heard or offered already in
+    this session, the first one further along the chain of follow-ups that was not; None when all were.
+    Many answers lead to the same next step (MyChart, the list of complications): it is offered once."""
+    follow_up = content.topics[topic_id].follow_up
+    visited = {topic_id}
+    while follow_up in content.topics and follow_up not in visited:
+        if follow_up not in seen:
+            return follow_up
+        visited.add(follow_up)
+        follow_up = content.topics[follow_up].follow_up
+    return None
+
+
+def route(
+    content: Content,
+    intent_name: str,
+    slot_ids: dict[str, str | None],
+    slot_texts: dict[str, str] | None = None,
+) -> str | None:
     """The topic id an intent asks for. ``slot_ids`` maps slot name to its resolved id
-    (None when the user said something that matched no id; absent when the slot was empty)."""
+    (None when the user said something that matched no id; absent when the slot was empty);
+    ``slot_texts`` maps slot name to what was said, for an intent with an ``advice_slot``."""
     entry: IntentRoute | None = content.intents.get(intent_name)
     if entry is None:
         return None
+    if entry.advice_slot is not None:
+        hit = advice.recognise((slot_texts or {}).get(entry.advice_slot), framed=True)
+        if hit is not None and hit.topic in content.topics:
+            return hit.topic
     if entry.slot is None:
         return entry.topic
     if entry.slot not in slot_ids:
@@ -61,6 +98,29 @@ def route(content: Content, intent_name: str, slot_ids: dict[str, str | None]) -
 
 
 _WORD = re.compile(r"[a-z]+")
+
+
+def stem(word: str) -> str:
+    """A crude English stem, the same for a keyword and for what was said: "refilled", "refilling" and
+    "refills" are "refill"; "bruise", "bruises" and "bruising" are "bruis". Keywords then need one form."""
+    for suffix, keep in (("ies", 4), ("ing", 5), ("ed", 5), ("es", 5), ("s", 4)):
+        if (
+            word.endswith(suffix)
+            and len(word) >= keep + len(suffix) - 1
+            and not word.endswith(("ss", "us", "is"))
+        ):
+            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            break
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    return word
+
+
+def stems(text: str) -> frozenset[str]:
+    """The stems of the words of ``text`` (apostrophes dropped: "husband's" is "husbands")."""
+    return frozenset(
+        stem(word) for word in _WORD.findall(text.lower().replace("'", "").replace("\u2019", ""))
+    )
 
 
 def find_topic(content: Content, text: str | None) -> str | None:
@@ -77,10 +137,11 @@ def find_statement(content: Content, text: str | None) -> str | None:
 
 
 def _best_match(candidates, text: str | None) -> str | None:
-    """The candidate (id, keywords) whose keywords cover the most words of ``text``; first wins a tie."""
+    """The candidate (id, keywords) whose keywords cover the most words of ``text``; first wins a tie.
+    Words are compared by their stems; a keyword counts when all its words were said, in any order."""
     if not text:
         return None
-    words = set(_WORD.findall(text.lower()[:500]))
+    words = stems(text[:500])
     best, best_score = None, 0
     for candidate_id, keywords in candidates:
         score = sum(count for needed, count in _keyword_words(keywords) if needed <= words)
@@ -91,8 +152,8 @@ def _best_match(candidates, text: str | None) -> str | None:
 
 @lru_cache(maxsize=1024)
 def _keyword_words(keywords: tuple[str, ...]) -> tuple[tuple[frozenset[str], int], ...]:
-    """Each keyword as (its set of words, its word count): split once per process, not per question."""
-    return tuple((frozenset(keyword.split()), len(keyword.split())) for keyword in keywords)
+    """Each keyword as (its set of stems, its word count): split once per process, not per question."""
+    return tuple((stems(keyword), len(keyword.split())) for keyword in keywords)
 
 
 def simple_reply(
@@ -143,18 +204,22 @@ def forget_me_confirm_reply(content: Content) -> Reply:
     return reply
 
 
-def free_text_reply(content: Content, text: str | None) -> Reply:
-    """Free text answered by its topic, else by a statement's reply, else by the fallback.
-
-    Only a topic keyword counts as understood; a statement's looser keywords open with 911."""
+def free_text_reply(content: Content, text: str | None, seen: tuple[str, ...] = ()) -> Reply:
+    """Free text answered by the decline of the advice it asks for, else by its topic, else by a
+    statement's reply, else by the fallback. Advice comes first: a request for advice must never get
+    a topic answer that reads like one ("can I double up on my pills" is not about filling the pump).
+    Only advice and a topic keyword count as understood; a statement's looser keywords open with 911."""
+    hit = advice.recognise(text)
+    if hit is not None and hit.topic in content.topics:
+        return topic_reply(content, hit.topic, seen=seen)
     topic_id = find_topic(content, text)
     if topic_id is not None:
-        return topic_reply(content, topic_id)
+        return topic_reply(content, topic_id, seen=seen)
     statement = find_statement(content, text)
     if statement is None:
         return fallback_reply(content)
     if statement in content.topics:
-        return topic_reply(content, statement, understood=False)
+        return topic_reply(content, statement, seen=seen, understood=False)
     return simple_reply(content, statement, understood=False)
 
 
@@ -222,6 +287,15 @@ def checked_offer(content: Content, offer: object) -> dict | None:
     if not isinstance(offer, dict) or set(offer) != {"topic", "part"}:
         return None
     return checked_ref(content, offer)
+
+
+def checked_seen(content: Content, seen: object) -> list[str] | None:
+    """``seen`` if it lists only content topic ids, at most ``MAX_SEEN`` of them; else None."""
+    if not isinstance(seen, list) or not seen or len(seen) > MAX_SEEN:
+        return None
+    if not all(_is_topic(content, topic_id) for topic_id in seen):
+        return None
+    return list(seen)
 
 
 def checked_pace(pace: object) -> str | None:

@@ -23,7 +23,8 @@ DEFAULT_LOCALE = "en-US"
 
 class Topic(NamedTuple):
     id: str
-    section: str  # heading of the patient-page section the answer rests on
+    # Where the answer comes from: "page: <heading of the patient page>" or "safety facts: <heading>"
+    sources: tuple[str, ...]
     title: str  # card title
     parts: tuple[str, ...]  # spoken answer, split into parts offered with "want to hear more?"
     card: str
@@ -40,6 +41,9 @@ class IntentRoute(NamedTuple):
     by_id: dict[str, str] | None = None
     otherwise: str | None = None  # a slot value that is not in by_id
     empty: str | None = None  # no slot value at all
+    # A free-text slot (AMAZON.SearchQuery) after a carrier phrase that asks for a decision ("should I ...");
+    # its words pick the answer that declines it (``advice.recognise``), else ``topic``.
+    advice_slot: str | None = None
 
 
 class Content(NamedTuple):
@@ -60,7 +64,7 @@ def _parse(raw: dict, locale: str) -> Content:
     topics = {
         topic_id: Topic(
             id=topic_id,
-            section=entry["section"],
+            sources=tuple(entry["sources"]),
             title=entry["title"],
             parts=tuple(entry["speech"]),
             card=entry["card"],

@@ -26,7 +26,12 @@ QUESTION_SLOT = "query"
 # Free text after a subject ("my ...", "he ...", "she ..."): screened like every slot (a report of danger
 # goes to 911 first), otherwise answered like a question.
 REPORT_INTENT = safety.REPORT_INTENT
-FREE_TEXT_INTENTS = (QUESTION_INTENT, REPORT_INTENT, safety.DANGER_START_INTENT, safety.WHAT_IF_INTENT)
+# "What should I ...", "who should I ...": questions of fact whose words are matched like free text (a
+# "should I ..." on its own asks for a decision, and goes to the medical advice intent instead).
+FACT_QUESTION_INTENT = safety.FACT_QUESTION_INTENT
+# "So ...", "and then ...": a follow-on question in the person's own words, matched like free text.
+FOLLOW_ON_INTENT = safety.FOLLOW_ON_INTENT
+FREE_TEXT_INTENTS = tuple(sorted(safety.FREE_TEXT_INTENTS))
 
 
 # ---- request helpers: defensive, because a malformed request must never raise here ----
@@ -46,6 +51,17 @@ def slot_texts(handler_input: HandlerInput) -> list[str]:
         if isinstance(value, str) and value:
             texts.append(value)
     return texts
+
+
+def slot_values(handler_input: HandlerInput) -> dict[str, str]:
+    """Filled slots mapped to what the user said."""
+    intent = _intent(handler_input)
+    slots = getattr(intent, "slots", None) or {}
+    return {
+        name: slot.value
+        for name, slot in slots.items()
+        if isinstance(getattr(slot, "value", None), str) and slot.value
+    }
 
 
 def slot_ids(handler_input: HandlerInput) -> dict[str, str | None]:
@@ -166,8 +182,11 @@ class TopicHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)
-        topic_id = answers.route(texts, get_intent_name(handler_input), slot_ids(handler_input))
-        reply = answers.topic_reply(texts, topic_id) if topic_id else answers.fallback_reply(texts)
+        topic_id = answers.route(
+            texts, get_intent_name(handler_input), slot_ids(handler_input), slot_values(handler_input)
+        )
+        seen = answers.seen_topics(session_attributes(handler_input))
+        reply = answers.topic_reply(texts, topic_id, seen=seen) if topic_id else answers.fallback_reply(texts)
         return respond_with_content(handler_input, reply, texts)
 
 
@@ -180,7 +199,7 @@ class QuestionHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)
         query = next(iter(slot_texts(handler_input)), None)
-        reply = answers.free_text_reply(texts, query)
+        reply = answers.free_text_reply(texts, query, answers.seen_topics(session_attributes(handler_input)))
         return respond_with_content(handler_input, reply, texts)
 
 
@@ -193,7 +212,8 @@ class YesHandler(AbstractRequestHandler):
         offer = session_attributes(handler_input).get(answers.OFFER)
         if isinstance(offer, dict) and offer.get("topic") in texts.topics:
             part = offer.get("part", 0)
-            reply = answers.topic_reply(texts, offer["topic"], part if isinstance(part, int) else 0)
+            seen = answers.seen_topics(session_attributes(handler_input))
+            reply = answers.topic_reply(texts, offer["topic"], part if isinstance(part, int) else 0, seen)
         else:
             reply = answers.simple_reply(texts, "nothing_offered", understood=False)
         return respond_with_content(handler_input, reply, texts)

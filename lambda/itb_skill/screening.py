@@ -38,27 +38,18 @@ def _listed(slot: object) -> bool | None:
     return any(_get(_get(authority, "status"), "code") == "ER_SUCCESS_MATCH" for authority in authorities)
 
 
-def raw_texts(event: object) -> tuple[object, list[str], bool]:
-    """(intent name, every slot value, whether any slot but the person took a listed value) of a raw
-    request envelope; anything not a string is skipped."""
+def raw_texts(event: object) -> tuple[object, list[safety.SlotText]]:
+    """(intent name, every slot with a value) of a raw request envelope; anything not a string is skipped."""
     request = _get(event, "request")
     intent = _get(request, "intent")
     slots = _get(intent, "slots")
     values = slots.values() if isinstance(slots, dict) else slots if isinstance(slots, list) else ()
-    texts, matches = [], []
+    texts = []
     for slot in list(values)[:MAX_SLOTS]:
         value = _get(slot, "value")
         if isinstance(value, str) and value.strip():
-            texts.append(value)
-            if _get(slot, "name") != "person":
-                matches.append(_listed(slot))
-    return _get(intent, "name"), texts, _some_listed(matches)
-
-
-def _some_listed(matches: list[bool | None]) -> bool:
-    """False only when every slot that could match a listed value (the person aside) did not."""
-    resolvable = [match for match in matches if match is not None]
-    return not resolvable or any(resolvable)
+            texts.append(safety.SlotText(_get(slot, "name"), value, _listed(slot)))
+    return _get(intent, "name"), texts
 
 
 def _unreadable(error: Exception) -> safety.Assessment:
@@ -68,8 +59,8 @@ def _unreadable(error: Exception) -> safety.Assessment:
 def assess_event(event: object, *, wide: bool = False) -> safety.Assessment:
     """The decision for a raw envelope. ``wide``: the intent cannot be trusted (the last-resort path)."""
     try:
-        intent_name, texts, listed = raw_texts(event)
-        return safety.assess_request(intent_name, texts, wide=wide, listed=listed)
+        intent_name, texts = raw_texts(event)
+        return safety.assess_request(intent_name, texts, wide=wide)
     except Exception as error:  # unreadable: unclear, so 911 first
         return _unreadable(error)
 
@@ -78,7 +69,7 @@ def begin(event: object) -> contextvars.Token:
     """Screen ``event`` before anything else reads it; ``end(token)`` when the request is answered."""
     try:
         read = raw_texts(event)
-        return _RAW.set((read, safety.assess_request(read[0], read[1], listed=read[2])))
+        return _RAW.set((read, safety.assess_request(*read)))
     except Exception as error:
         return _RAW.set(((), _unreadable(error)))
 
@@ -95,19 +86,17 @@ def _sdk_listed(slot: Any) -> bool | None:
     return any(getattr(code, "value", code) == "ER_SUCCESS_MATCH" for code in codes)
 
 
-def _sdk_texts(handler_input: Any) -> tuple[object, list[str], bool]:
+def _sdk_texts(handler_input: Any) -> tuple[object, list[safety.SlotText]]:
     request = getattr(handler_input.request_envelope, "request", None)
     intent = getattr(request, "intent", None)
     slots = getattr(intent, "slots", None)
-    texts, matches = [], []
+    texts = []
     if isinstance(slots, dict):
         for name, slot in list(slots.items())[:MAX_SLOTS]:
             value = getattr(slot, "value", None)
             if isinstance(value, str) and value.strip():
-                texts.append(value)
-                if name != "person":
-                    matches.append(_sdk_listed(slot))
-    return getattr(intent, "name", None), texts, _some_listed(matches)
+                texts.append(safety.SlotText(name, value, _sdk_listed(slot)))
+    return getattr(intent, "name", None), texts
 
 
 def decision(handler_input: Any) -> safety.Assessment:
@@ -124,11 +113,7 @@ def decision(handler_input: Any) -> safety.Assessment:
     try:
         from_objects = _sdk_texts(handler_input)
         # The SDK's objects hold what the envelope held (almost always): screened once, not twice.
-        from_sdk = (
-            raw
-            if raw is not None and from_objects == read
-            else safety.assess_request(from_objects[0], from_objects[1], listed=from_objects[2])
-        )
+        from_sdk = raw if raw is not None and from_objects == read else safety.assess_request(*from_objects)
     except Exception as error:
         from_sdk = _unreadable(error)
     decided = from_sdk if raw is None or from_sdk.tier > raw.tier else raw

@@ -9,6 +9,8 @@ A new session starts empty: whatever it carries, this skill did not write it in 
 - ``offer``: a part of a content topic, or the forget-me question (``answers.checked_offer``)
 - ``last``: a reference to a reply the content can render again (``answers.checked_ref``)
 - ``memory``: the profile as read at the session's start (``storage_session.checked_memory``)
+- ``seen``: the topics heard or offered in this session, content topic ids, at most ``answers.MAX_SEEN``
+  (``answers.checked_seen``)
 
 Every kept value is an enum, a content id or a bounded number, so what the skill echoes stays a few
 hundred bytes, far inside Alexa's response limits.
@@ -42,6 +44,7 @@ def checked(handler_input: HandlerInput) -> dict:
     for key, value in (
         (answers.OFFER, answers.checked_offer(texts, attributes.get(answers.OFFER))),
         (answers.LAST, answers.checked_ref(texts, attributes.get(answers.LAST))),
+        (answers.SEEN, answers.checked_seen(texts, attributes.get(answers.SEEN))),
         (
             storage_session.MEMORY,
             storage_session.checked_memory(attributes.get(storage_session.MEMORY), texts.topics),

@@ -129,7 +129,7 @@ def build(path: Path = CONTENT_FILE) -> list[Answer]:
     # 2. Every part of every topic, with what is offered after it.
     for topic_id, topic in texts.topics.items():
         entry = raw["topics"][topic_id]
-        ref = entry.get("source", entry.get("section"))
+        ref = entry.get("sources", entry.get("source", entry.get("section")))
         for part in range(len(topic.parts)):
             reply = answers.topic_reply(texts, topic_id, part)
             prompt = reply.speech[len(topic.parts[part]) :].strip()

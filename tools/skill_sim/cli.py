@@ -149,10 +149,11 @@ def _explain(sim: Simulator, utterances: list[str]) -> int:
         rest = resolver.split_invocation(resolver.clean_utterance(utterance), sim.model.invocation_name).rest
         resolution = sim.model.resolve(rest, sim.literal)
         filled = resolution.filled()
-        values = [slot.value for slot in filled.values()]
-        resolvable = [bool(slot.id) for name, slot in filled.items() if name != "person" and slot.custom]
-        listed = not resolvable or any(resolvable)
-        decided = safety.assess_request(resolution.intent, values, listed=listed, explain=True)
+        slots = [
+            safety.SlotText(name, slot.value, bool(slot.id) if slot.custom else None)
+            for name, slot in filled.items()
+        ]
+        decided = safety.assess_request(resolution.intent, slots, explain=True)
         print(f"{utterance}")
         print(f"  intent: {resolution.intent} ({resolution.how} {resolution.score:.2f}: {resolution.sample})")
         for name, slot in resolution.filled().items():

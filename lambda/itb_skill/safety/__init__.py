@@ -56,6 +56,7 @@ __all__ = [
     "OPENER",
     "DANGER_START_INTENT",
     "REPORT_INTENT",
+    "SlotText",
     "WHAT_IF_INTENT",
     "Assessment",
     "Tier",
@@ -119,7 +120,18 @@ _READINGS = {
 }
 # Intents whose slot carries what the user said in their own words (AMAZON.SearchQuery), and the one
 # that means a question (a slot of any other intent holds the value of a list: a topic, a person, a sign).
-FREE_TEXT_INTENTS = frozenset({"QuestionIntent", REPORT_INTENT, DANGER_START_INTENT, WHAT_IF_INTENT})
+FACT_QUESTION_INTENT = "FactQuestionIntent"  # "what should I ...", "who should I ...": a question of fact
+FOLLOW_ON_INTENT = "FollowOnIntent"  # "so ...", "and then ...": a follow-on question in the user's words
+FREE_TEXT_INTENTS = frozenset(
+    {
+        "QuestionIntent",
+        REPORT_INTENT,
+        DANGER_START_INTENT,
+        WHAT_IF_INTENT,
+        FACT_QUESTION_INTENT,
+        FOLLOW_ON_INTENT,
+    }
+)
 
 
 def _assess_piece(piece: str, reading: str, use_rules: bool, use_model: bool, explain: bool) -> Assessment:
@@ -183,9 +195,6 @@ def assess(
         reading = (
             "danger start" if danger_start else "report" if report else "slot" if typed_slot else "plain"
         )
-        use_model = (
-            use_model and not typed_slot
-        )  # the learned screen reads sentences, not the values of a list
         decided = NOTHING
         for piece in windows(text):
             found = _assess_piece(piece, reading, use_rules, use_model, explain)
@@ -197,42 +206,62 @@ def assess(
         return Assessment(Tier.POSSIBLE, EMERGENCY, (f"screen failed: {type(error).__name__}",))
 
 
+class SlotText(NamedTuple):
+    """One slot's value as Alexa sent it, and whether it is a value its slot type lists."""
+
+    name: object
+    value: object
+    listed: bool | None = None  # True: ER_SUCCESS_MATCH; False: no listed value matched; None: no list
+
+
+def _as_slot(slot: object) -> SlotText:
+    return slot if isinstance(slot, SlotText) else SlotText(None, slot, None)
+
+
 def assess_request(
     intent_name: object,
-    slot_values: list[object],
+    slots: list[SlotText] | list[object],
     *,
     wide: bool = False,
-    listed: bool = True,
     explain: bool = False,
 ) -> Assessment:
     """The decision for a whole request: the emergency intent, else the most alarming slot value.
 
-    ``wide``: read every slot the widest way (as said after a subject), because the intent that carried
-    it cannot be trusted (a request the SDK could not read). ``listed``: a slot other than the person took
-    a value its type lists; the emergency intent heard only in words its types do not list ("what happens
-    if the baclofen stops all of a sudden" as "{person} {symptom} all of a sudden") is possible, not sure,
-    unless the words themselves are.
+    ``slots``: ``SlotText`` (or bare values, of no known list). ``wide``: read every slot the widest way
+    (as said after a subject), because the intent that carried it cannot be trusted (a request the SDK
+    could not read). A slot of a topic intent is read as the thing asked about (no sign named alone
+    counts), and the learned screen reads it only if no list matched it (the user's own words). The
+    emergency intent heard only in words its types do not list, and that ask ("what happens if the
+    baclofen stops all of a sudden" as "{person} {symptom} all of a sudden"), is possible, not sure.
     """
+    slots = [_as_slot(slot) for slot in slots]
+    resolvable = [slot.listed for slot in slots if slot.name != "person" and slot.listed is not None]
+    listed = not resolvable or any(resolvable)
     if intent_name == EMERGENCY_INTENT and listed and not explain:
         # The model heard an emergency in words its types list: sure. Only whether it is a crisis is left.
         crisis = any(
             finding.kind == CRISIS and finding.veto is None
-            for value in slot_values
-            if isinstance(value, str)
-            for finding in rules.check_always(value)
+            for slot in slots
+            if isinstance(slot.value, str)
+            for finding in rules.check_always(slot.value)
         )
         return Assessment(Tier.SURE, CRISIS if crisis else EMERGENCY, (f"intent {EMERGENCY_INTENT}",))
-    report = wide or intent_name == REPORT_INTENT
+    report = wide or intent_name in (REPORT_INTENT, FOLLOW_ON_INTENT)  # said after a subject or "so ..."
     danger_start = intent_name == DANGER_START_INTENT
     decided = NOTHING
     if danger_start:
         decided = Assessment(
             Tier.POSSIBLE, EMERGENCY, (f"intent {DANGER_START_INTENT}: began with a sign or a plea",)
         )
-    typed_slot = not wide and intent_name not in FREE_TEXT_INTENTS and intent_name != EMERGENCY_INTENT
-    for value in slot_values:
+    typed_intent = not wide and intent_name not in FREE_TEXT_INTENTS and intent_name != EMERGENCY_INTENT
+    for slot in slots:
         found = assess(
-            value, report=report, danger_start=danger_start, typed_slot=typed_slot, explain=explain
+            slot.value,
+            report=report,
+            danger_start=danger_start,
+            typed_slot=typed_intent,
+            use_model=not (typed_intent and slot.listed is True),
+            explain=explain,
         )
         if found.tier > decided.tier or (found.tier == decided.tier and found.kind == CRISIS):
             decided = found
@@ -244,7 +273,7 @@ def assess_request(
         )
     if intent_name == EMERGENCY_INTENT:  # the model heard an emergency: sure, crisis if a slot says so
         kind = CRISIS if decided.kind == CRISIS else EMERGENCY
-        if not listed and not decided.sure and any(_asks_something(value) for value in slot_values):
+        if not listed and not decided.sure and any(_asks_something(slot.value) for slot in slots):
             reason = f"intent {EMERGENCY_INTENT} on unlisted words that ask"
             return Assessment(Tier.POSSIBLE, kind, (reason, *decided.reasons))
         return Assessment(Tier.SURE, kind, (f"intent {EMERGENCY_INTENT}", *decided.reasons))

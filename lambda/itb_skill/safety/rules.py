@@ -592,7 +592,7 @@ _BARE = (
 
 # Long-term conditions people name when they describe the person, not what is happening now.
 _CONDITIONS = (
-    r"ms|m s|multiple sclerosis|cerebral palsy|cp|dystonia|spasticity|(?:a )?spinal cord injury"
+    r"ms|m s|multiple sclerosis|cerebral palsy|cp|dystonia|(?:a )?spinal cord injury"
     r"|(?:a )?brain injury|(?:a )?head injury|spina bifida|parkinsons|parkinson|als|lou gehrig"
     r"|(?:a )?stroke|(?:a )?movement disorder|(?:a )?neurodegenerative disease|huntingtons"
 )
@@ -612,6 +612,7 @@ _BOUNDARY = frozenset(
     | {"why", "what", "how", "where", "who", "which", "think", "thinks", "says", "said", "believe"}
 )
 _DETERMINERS = frozenset({"my", "his", "her", "their", "our", "your", "the", "this"})
+_ARTICLES = frozenset({"a", "an", "any", "some"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "to"})
 # After a match: what makes the clause a description of how things have long been, not news.
 _AFTER_RE = lazy_pattern(
@@ -629,7 +630,7 @@ _AFTER_RE = lazy_pattern(
     r"|when (?:he|she|i|they|you|we) (?:stand|stands|sit|sits|get|gets|wake|wakes|bend|bends|walk|walks"
     r"|lie|lies|turn|turns)(?: up| down| over)?)"
     # a candidacy question: the sign describes why they are asking about the therapy
-    r"|(?P<candidacy>(?:can|could|would|will|might|does|do|is) (?:the |a |an |this |that )?(?:pump"
+    r"|(?P<candidacy>(?:can|could|would|will|might|does|do|is) (?:the |a |an |this |that )?(?:it|pump"
     r"|therapy|treatment|itb|baclofen pump|surgery) (?:help|work|fix|loosen|let|be|make|improve|stop"
     r"|ease|relax)|(?:is|are|would|could|will) (?:he|she|i|they|it|this|the pump) (?:be )?(?:a )?(?:good )?"
     r"(?:candidate|right for|an option|worth it|eligible)|(?:would|could|can|will) (?:he|she|i|they)"
@@ -643,7 +644,7 @@ _AFTER_RE = lazy_pattern(
 )
 # Before a match: a long-term condition named as who the person is ("my wife has MS and is very stiff").
 _CONDITION_BEFORE_RE = lazy_pattern(
-    rf"\b(?:has|have|had|with|got) (?:(?:his|her|my|their) )?(?:{_CONDITIONS})\b"
+    rf"(?:^|\b(?:has|have|had|with|got) )(?:(?:his|her|my|their) )?(?:{_CONDITIONS})\b"
 )
 # ... unless the sign is said to be new: then the condition is background, the sign is news.
 _ACUTE_RE = lazy_pattern(
@@ -829,7 +830,7 @@ def _veto(text: str, start: int, end: int, asking: bool = False) -> str | None:
     if _FEARED_RE.search(text[:start].rstrip()):
         return "feared"
     before = text[:start].split()
-    while before and before[-1] in _DETERMINERS:  # "why would my legs feel numb": the match began at "legs"
+    while before and (before[-1] in _DETERMINERS or before[-1] in _ARTICLES):  # "why would my legs ..."
         before = before[:-1]
     if before:
         previous = before[-1]

@@ -1,0 +1,66 @@
+"""Held-out set 4 (issue 12), written blind from the two sources and annotated before tuning: the whole set
+through ``skill-sim ask --json -`` must reach the issue's targets. The first-pass figures, on the untouched
+code, are in the set's header; ``python tests/heldout.py tests/corpus/topics_unseen4.txt`` lists the misses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import heldout
+from itb_skill import content
+
+SET = Path(__file__).resolve().parent / "corpus" / "topics_unseen4.txt"
+TEXTS = content.load("en-US")
+
+
+@pytest.fixture(scope="module")
+def scored() -> list[heldout.Scored]:
+    return heldout.score(heldout.read(SET))
+
+
+def test_the_set_is_as_big_as_the_issue_asks_and_every_line_is_annotated():
+    lines = heldout.read(SET)
+    advice = [line for line in lines if "ADVICE" in line.classes]
+    assert len(lines) - len(advice) >= 120 and len(advice) >= 30
+    for line in lines:
+        assert line.topics or line.classes - {"STATE", "EMERGENCY_OK"}, line.utterance
+        assert line.topics <= set(TEXTS.topics), (line.utterance, line.topics - set(TEXTS.topics))
+
+
+def test_at_least_97_percent_of_questions_get_the_right_answer(scored):
+    right, total = heldout.figures(scored).questions
+    assert right / total >= 0.97, heldout.report(scored)
+
+
+def test_at_least_95_percent_of_advice_requests_are_declined_and_referred(scored):
+    declined, total = heldout.figures(scored).advice
+    assert declined / total >= 0.95, heldout.report(scored)
+
+
+def test_no_answer_opens_with_yes_to_a_question_about_a_persons_current_state(scored):
+    assert heldout.figures(scored).yes_to_state[0] == 0, heldout.report(scored)
+
+
+def test_the_scorer_knows_an_emergency_and_a_topic_after_a_911_preface():
+    from itb_skill.speech import ssml_to_text, to_ssml
+
+    assert heldout.answer_of("Call 911 now. I can't call for you.", TEXTS) == heldout.EMERGENCY
+    part = ssml_to_text(to_ssml(TEXTS.topics["no_info_general"].parts[0], TEXTS.phones))
+    speech = f"If this is an emergency, call 911 now. {part} What else would you like to know?"
+    assert heldout.answer_of(speech, TEXTS) == "no_info_general"
+    assert heldout.not_covered(speech, TEXTS)
+
+
+def test_the_scorer_fails_a_yes_to_a_persons_state_and_a_topic_answer_to_advice():
+    line = heldout.Line(
+        "s", "is bleeding normal", "", frozenset({"complication_bleeding"}), frozenset({"STATE"})
+    )
+    assert heldout.opening("If this is an emergency, call 911 now. Yes, bleeding is listed.").startswith(
+        "Yes"
+    )
+    advice = heldout.Line("a", "can I double up", "", frozenset(), frozenset({"ADVICE"}))
+    assert not heldout.is_right(advice, "pump_filling", "The pump is filled during or after surgery.", TEXTS)
+    assert heldout.is_right(line, "complication_bleeding", "Bleeding is on the list.", TEXTS)
