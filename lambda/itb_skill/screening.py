@@ -6,6 +6,9 @@ hide a slot) and keeps ``safety.assess_request``'s answer for the rest of the re
 storage interceptor and the catch-all read it with ``decision(handler_input)``, which also screens what
 the SDK's objects hold and keeps the more alarming of the two.
 
+A touch on a screen (``Alexa.Presentation.APL.UserEvent``) carries no intent: the strings of its
+``arguments`` are screened like slot values, from the envelope and from the SDK's objects alike.
+
 Pure over plain data and never raises: a request too odd to read is an unclear one (possible tier).
 """
 
@@ -23,6 +26,7 @@ _RAW: contextvars.ContextVar[tuple[tuple, safety.Assessment] | None] = contextva
 _KEY = "_screening"  # request attribute: this request's decision, once made
 
 MAX_SLOTS = 50  # more slots than any interaction model declares: the rest are not read
+USER_EVENT = "Alexa.Presentation.APL.UserEvent"  # a touch: its arguments are read like slot values
 
 
 def _get(mapping: object, key: str) -> Any:
@@ -42,6 +46,8 @@ def raw_texts(event: object) -> tuple[object, list[str], bool]:
     """(intent name, every slot value, whether any slot but the person took a listed value) of a raw
     request envelope; anything not a string is skipped."""
     request = _get(event, "request")
+    if _get(request, "type") == USER_EVENT:
+        return None, touch_texts(_get(request, "arguments")), True
     intent = _get(request, "intent")
     slots = _get(intent, "slots")
     values = slots.values() if isinstance(slots, dict) else slots if isinstance(slots, list) else ()
@@ -53,6 +59,22 @@ def raw_texts(event: object) -> tuple[object, list[str], bool]:
             if _get(slot, "name") != "person":
                 matches.append(_listed(slot))
     return _get(intent, "name"), texts, _some_listed(matches)
+
+
+def touch_texts(arguments: object) -> list[str]:
+    """Every string in a touch's arguments (lists and objects opened, as many as slots are read)."""
+    texts: list[str] = []
+    pending, looked_at = [arguments], 0
+    while pending and len(texts) < MAX_SLOTS and looked_at < MAX_SLOTS * 20:
+        value, looked_at = pending.pop(0), looked_at + 1
+        if isinstance(value, str):
+            if value.strip():
+                texts.append(value)
+        elif isinstance(value, list):
+            pending.extend(value[:MAX_SLOTS])
+        elif isinstance(value, dict):
+            pending.extend(list(value.values())[:MAX_SLOTS])
+    return texts
 
 
 def _some_listed(matches: list[bool | None]) -> bool:
@@ -97,6 +119,8 @@ def _sdk_listed(slot: Any) -> bool | None:
 
 def _sdk_texts(handler_input: Any) -> tuple[object, list[str], bool]:
     request = getattr(handler_input.request_envelope, "request", None)
+    if getattr(request, "object_type", None) == USER_EVENT:
+        return None, touch_texts(getattr(request, "arguments", None)), True
     intent = getattr(request, "intent", None)
     slots = getattr(intent, "slots", None)
     texts, matches = [], []
