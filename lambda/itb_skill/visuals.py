@@ -24,7 +24,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from itb_skill import content, safety
-from itb_skill.speech import Phone, Reply, to_card
+from itb_skill.speech import Phone, Reply, card, to_card
 
 logger = logging.getLogger(__name__)
 
@@ -283,9 +283,10 @@ def screen(
     pace: str = "normal",
     texts: Any = None,
     budget: int = MAX_RESPONSE_BYTES,
-) -> tuple[str, dict, dict]:
-    """(name, document, data source) for ``reply`` as heard after ``opener``. ``texts``: the locale's
-    content (topic titles for the list); ``budget``: bytes of the response left for the screen."""
+) -> tuple[str, dict, dict] | None:
+    """(name, document, data source) for ``reply`` as heard after ``opener``; None when not even the screen
+    without captions fits. ``texts``: the locale's content (topic titles for the list); ``budget``: bytes
+    of the response left for the screen."""
     if reply.outcome == "emergency" and reply.end_session:
         return emergency_screen(safety.CRISIS if reply.speech == safety.CRISIS_SPEECH else safety.EMERGENCY)
     phones = phones or {}
@@ -293,6 +294,8 @@ def screen(
     visuals = load(locale) if reply.outcome != "error" else None
     if visuals is None:
         room = budget - len(json.dumps(CAPTIONS_DOCUMENT)) - len(json.dumps(opener)) - RESERVED_BYTES
+        if room < 0:
+            return None
         data = {"opener": opener, "captions": _captions(reply, phones, room)}
         return "captions", CAPTIONS_DOCUMENT, {"screen": data}
     words = visuals.words
@@ -300,7 +303,7 @@ def screen(
     name = "menu" if ref_key in words["menu_replies"] or reply.outcome == "fallback" else "answer"
     offer = bool(reply.attributes.get(OFFER)) and not reply.end_session
     data = {
-        "title": reply.card_title or words["skill_title"],
+        "title": card(reply.card_title or words["skill_title"], "")[0],  # as long as the card's, at most
         "paceLabel": words["slow_pace"] if pace == "slow" else "",
         "opener": opener,
         "phones": _said_phones(reply, phones, words["phone_labels"]),
@@ -312,6 +315,8 @@ def screen(
         data["menu"] = _menu(words, getattr(texts, "topics", {}))
     variant = f"{name}-slow" if pace == "slow" else name
     room = budget - visuals.sizes[variant] - len(json.dumps(data)) - RESERVED_BYTES
+    if room < 0:  # the speech and the card alone fill the response: no screen rather than no answer
+        return None
     data["captions"] = _captions(reply, phones, room)
     return name, visuals.documents[variant], {"screen": data}
 
@@ -347,7 +352,10 @@ def show(
             with contextlib.suppress(Exception):  # loaded already for the reply: a lookup
                 texts = content.load(getattr(handler_input.request_envelope.request, "locale", None))
         budget = MAX_RESPONSE_BYTES - _response_bytes(builder.response)
-        name, document, datasources = screen(reply, opener, phones, pace, texts, budget)
+        shown = screen(reply, opener, phones, pace, texts, budget)
+        if shown is None:
+            return
+        name, document, datasources = shown
         builder.add_directive(
             RenderDocumentDirective(token=TOKEN_PREFIX + name, document=document, datasources=datasources)
         )
