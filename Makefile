@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup chat test lint unit package fuzz bench review icons deploy train-screen outside-nlu
+.PHONY: setup chat test lint unit package fuzz bench review icons deploy train-screen outside-nlu apl-lint
 
 $(STAMP): pyproject.toml requirements-dev.txt lambda/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,15 +18,27 @@ setup: $(STAMP)
 chat: setup
 	$(BIN)/skill-sim chat
 
-lint: setup
+lint: setup apl-lint
 	$(BIN)/ruff check lambda tools tests
 	$(BIN)/ruff format --check lambda tools tests
 	$(BIN)/model-lint --smapi
 	$(BIN)/python tools/icons.py --check
 	$(BIN)/cfn-lint template.yaml
 
+# Amazon's apl-suggester (npm, pinned in tools/apl_check/suggester/package-lock.json) and the checks it misses,
+# over every screen the skill sends (README "On a screen"). Needs node and npm.
+APL_SUGGESTER := tools/apl_check/suggester
+APL_STAMP := $(APL_SUGGESTER)/node_modules/.installed
+$(APL_STAMP): $(APL_SUGGESTER)/package.json $(APL_SUGGESTER)/package-lock.json
+	@command -v npm >/dev/null || { echo "apl-lint needs node and npm (Debian: apt-get install -y nodejs npm)"; exit 2; }
+	npm ci --prefix $(APL_SUGGESTER) --no-audit --no-fund --loglevel=error
+	touch $(APL_STAMP)
+
+apl-lint: setup $(APL_STAMP)
+	PYTHONPATH=lambda:tools $(BIN)/python -m apl_check
+
 # The browser tests (tests/test_review_browser.py, marker "browser") run in `make review`.
-unit: setup
+unit: setup $(APL_STAMP)
 	$(BIN)/pytest -m "not browser"
 
 test: lint unit

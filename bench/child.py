@@ -41,6 +41,7 @@ def cold(spec: dict) -> dict:
             {getattr(sys.modules[name], "__file__", None) or "" for name in set(sys.modules) - before} - {""}
         ),
         "speech": ((response.get("response") or {}).get("outputSpeech") or {}).get("ssml", ""),
+        "directives": [d.get("type", "") for d in (response.get("response") or {}).get("directives") or []],
     }
 
 
@@ -56,11 +57,13 @@ def warm(spec: dict) -> dict:
         for r in spec["mix"]
     ]
 
+    screen = spec.get("screen")  # a device with a screen (APL) when set; else voice-only
+
     def conversation(timings: list[int] | None) -> None:
-        session = envelope.Session()
+        session = envelope.Session(screen=screen)
         for new_session, request in mix:
             if new_session:
-                session = envelope.Session()
+                session = envelope.Session(screen=screen)
             event = session.envelope(request)
             start = time.perf_counter_ns()
             response = lambda_function.lambda_handler(event, None)

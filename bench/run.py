@@ -11,6 +11,8 @@ on the same machine in the same run, alternating with the project so drift hits 
   "As shipped" (read-only, only the zip's bytecode, as on Lambda) is reported for information.
 - Warm: per-request time over a mix (a session of launch, topics, help, fallback, end; then a one-shot
   emergency) in one process; budget on the ratio of the medians over conversations of their mean request time.
+- Screen device (information rows): the same cold start and warm mix from an Echo Show (APL in
+  supportedInterfaces), both skills; the budgets above are for voice-only devices.
 - Resolver: mean time for the simulator to resolve one utterance against the whole interaction model.
 - Emergency path: the modules a fresh process imports to answer an EmergencyIntent (never boto3).
 - Peak memory of a cold start, and the deployment zip size (tools/build_zip.py's recipe for both).
@@ -287,9 +289,13 @@ def cold_once(skill: Skill, event_path: Path, extra_args=(), env: dict[str, str]
     return result
 
 
-def warm_samples(skill: Skill, rounds: int, profile: bool = False) -> list[int] | str:
-    """Per-request nanoseconds over ``rounds`` conversations; with ``profile``, the cProfile report."""
+def warm_samples(
+    skill: Skill, rounds: int, profile: bool = False, screen: str | None = None
+) -> list[int] | str:
+    """Per-request nanoseconds over ``rounds`` conversations (on a device with ``screen``, else voice-only);
+    with ``profile``, the cProfile report."""
     spec = {
+        "screen": screen,
         "profile": profile,
         "mode": "warm",
         "dir": str(skill.task_root),
@@ -305,6 +311,7 @@ def warm_samples(skill: Skill, rounds: int, profile: bool = False) -> list[int] 
 # ---- request mixes: same shape for both skills ----
 
 
+SCREEN = "hub-landscape-medium"  # the screen device of the APL rows (an Echo Show 8)
 NEW_SESSION = "_new_session"  # marks a request that starts a new session (read by bench/child.py)
 
 
@@ -588,6 +595,10 @@ def main(argv=None) -> int:
         launch.write_text(
             json.dumps(envelope.Session().envelope(envelope.launch_request())), encoding="utf-8"
         )
+        screen_launch = base / "screen-launch.json"  # the same launch from an Echo Show (APL)
+        screen_launch.write_text(
+            json.dumps(envelope.Session(screen=SCREEN).envelope(envelope.launch_request())), encoding="utf-8"
+        )
         emergency = base / "emergency.json"
         emergency.write_text(
             json.dumps(envelope.Session().envelope(emergency_request())),
@@ -606,6 +617,16 @@ def main(argv=None) -> int:
                 (cold_p if skill is project else cold_b).append(cold_once(skill, launch))
         if not (cold_p[0]["speech"] and cold_b[0]["speech"]):
             raise SystemExit("bench: a cold start answered the LaunchRequest with no speech")
+
+        # The same on a device with a screen (APL), for information: the skill sends its first screen.
+        print(f"bench: {args.pairs} cold-start pairs on a screen device ...", flush=True)
+        cold_screen_p: list[dict] = []
+        cold_screen_b: list[dict] = []
+        for i in range(args.pairs):
+            for skill in (project, baseline) if i % 2 == 0 else (baseline, project):
+                (cold_screen_p if skill is project else cold_screen_b).append(cold_once(skill, screen_launch))
+        if not any(kind.endswith("RenderDocument") for kind in cold_screen_p[0]["directives"]):
+            raise SystemExit("bench: the launch from a screen device got no screen")
 
         # The same, as shipped: bytecode only from the zip (a few pairs; stale bytecode shows here).
         shipped_p: list[dict] = []
@@ -627,6 +648,14 @@ def main(argv=None) -> int:
         for i in range(4):
             for skill in (project, baseline) if i % 2 == 0 else (baseline, project):
                 (warm_p if skill is project else warm_b).extend(warm_samples(skill, args.rounds))
+
+        print("bench: warm request mixes on a screen device ...", flush=True)
+        warm_screen_p: list[int] = []
+        warm_screen_b: list[int] = []
+        for i in range(4):
+            for skill in (project, baseline) if i % 2 == 0 else (baseline, project):
+                samples = warm_samples(skill, args.rounds, screen=SCREEN)
+                (warm_screen_p if skill is project else warm_screen_b).extend(samples)
 
         # The emergency path: modules beyond the baseline's first answer.
         emergency_run = cold_once(project, emergency)
@@ -664,6 +693,7 @@ def main(argv=None) -> int:
             emergency_run,
             args.pairs,
             learned_costs,
+            (cold_screen_p, cold_screen_b, warm_screen_p, warm_screen_b),
         )
         print()
         print(render_table(rows))
@@ -729,6 +759,7 @@ def summarize(
     emergency_run,
     pairs,
     learned_costs,
+    on_screen,
 ):
     init_p = [r["init_ms"] for r in cold_p]
     init_b = [r["init_ms"] for r in cold_b]
@@ -826,6 +857,7 @@ def summarize(
             None,
         ),
         Row("warm: project p50 / p99 (us)", f"{p50:.0f} / {p99:.0f}", "-", None, "-", "(info)", None),
+        *screen_rows(project, baseline, *on_screen),
         Row(
             f"resolve one utterance (mean us, {utterance_count} utterances)",
             f"{resolve_us:.0f}",
@@ -892,7 +924,18 @@ def summarize(
             ZIP_BUDGET,
         ),
     ]
+    cold_screen_p, cold_screen_b, warm_screen_p, warm_screen_b = on_screen
     results = {
+        "screen_device": {
+            "cold_spawn_ms": {
+                "project": [r["spawn_ms"] for r in cold_screen_p],
+                "baseline": [r["spawn_ms"] for r in cold_screen_b],
+            },
+            "warm_us": {
+                "project_mix_median": median(per_conversation(warm_screen_p, len(project.mix))) / 1000,
+                "baseline_mix_median": median(per_conversation(warm_screen_b, len(baseline.mix))) / 1000,
+            },
+        },
         "cold_init_ms": {"project": init_p, "baseline": init_b, "median_paired_ratio": init_ratio},
         "cold_spawn_ms": {"project": spawn_p, "baseline": spawn_b, "median_paired_ratio": spawn_ratio},
         "cold_shipped_ms": {
@@ -924,6 +967,36 @@ def summarize(
         "table": [row.__dict__ | {"result": row.verdict} for row in rows],
     }
     return rows, results
+
+
+def screen_rows(project, baseline, cold_p, cold_b, warm_p, warm_b) -> list[Row]:
+    """Information rows: the same cold start and warm mix from a device with a screen (APL). Both skills
+    read the same bigger request (the SDK deserializes the device's APL interface); the skill also builds
+    and sends a screen with every reply."""
+    spawn_p, spawn_b = [r["spawn_ms"] for r in cold_p], [r["spawn_ms"] for r in cold_b]
+    spawn_ratio = median(paired_ratios(spawn_p, spawn_b))
+    mix_p, mix_b = per_conversation(warm_p, len(project.mix)), per_conversation(warm_b, len(baseline.mix))
+    warm_ratio = median(mix_p) / median(mix_b)
+    return [
+        Row(
+            f"cold, screen device (APL): start to first launch answered (median ms, {len(cold_p)} pairs)",
+            f"{median(spawn_p):.1f}",
+            f"{median(spawn_b):.1f}",
+            None,
+            f"{spawn_ratio:.3f}x",
+            "(info)",
+            None,
+        ),
+        Row(
+            f"warm, screen device (APL): mix per request (us, median of {len(mix_p)} conversations)",
+            f"{median(mix_p) / 1000:.0f}",
+            f"{median(mix_b) / 1000:.0f}",
+            None,
+            f"{warm_ratio:.3f}x",
+            "(info)",
+            None,
+        ),
+    ]
 
 
 if __name__ == "__main__":

@@ -4,7 +4,15 @@ import os
 
 from ask_sdk_core.skill_builder import SkillBuilder
 
-from itb_skill import handlers, observability, safety, session_state, storage_handlers, storage_session
+from itb_skill import (
+    handlers,
+    observability,
+    safety,
+    session_state,
+    storage_handlers,
+    storage_session,
+    touch,
+)
 from itb_skill.config import get as get_config
 
 skill_builder = SkillBuilder()
@@ -21,6 +29,7 @@ for handler in (
     # -- end remembering --
     handlers.LaunchHandler(),
     handlers.TopicHandler(),
+    touch.TouchTopicHandler(),  # a topic touched on the screen
     handlers.QuestionHandler(),
     handlers.YesHandler(),
     handlers.NoHandler(),
@@ -36,6 +45,8 @@ for handler in (
 
 skill_builder.add_exception_handler(handlers.CatchAllExceptionHandler())
 
+# A touch on Yes or No on the screen is the spoken yes or no (before anything reads the request).
+skill_builder.add_global_request_interceptor(touch.TouchAsSpokenInterceptor())
 # Session attributes come back from the device: only what the skill could have written goes on.
 skill_builder.add_global_request_interceptor(session_state.CheckAttributesInterceptor())
 # One profile read per session (skipped for emergencies), one write at its end if anything changed.

@@ -28,6 +28,10 @@ class Conversation:
                 built[slot_name] = envelope.slot(slot_name, spec)
         return envelope.send(self.handler, self.session, envelope.intent_request(name, built))
 
+    def touch(self, *arguments) -> envelope.Heard:
+        """A touch on the screen: a UserEvent with the touched target's SendEvent arguments."""
+        return envelope.send(self.handler, self.session, envelope.user_event(*arguments))
+
     def end(self) -> envelope.Heard:
         return envelope.send(self.handler, self.session, envelope.session_ended_request())
 

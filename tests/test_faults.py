@@ -251,3 +251,115 @@ def test_a_failing_database_never_stops_an_answer(broken_store, lambda_handler, 
     assert MARKER not in captured.out + captured.err
     outcomes = [line["outcome"] for line in request_log_lines(captured.err)]
     assert len(outcomes) == 5 and "error" not in outcomes
+
+
+# ---- the screens (APL): an emergency is shown whatever broke ----
+
+EMERGENCY_QUESTION = envelope.intent_request(
+    "QuestionIntent", {"query": envelope.slot("query", "my son is not breathing")}
+)
+
+
+@pytest.fixture(params=["missing", "corrupt", "wrong shape"])
+def broken_visuals(request, monkeypatch, tmp_path):
+    """Point the screens at a folder whose documents are missing, not JSON, or lack what the skill reads."""
+    import shutil
+
+    from itb_skill import visuals
+
+    if request.param == "missing":
+        monkeypatch.setattr(visuals, "VISUALS_DIR", str(tmp_path / "nothing-here"))
+    else:
+        shutil.copytree(visuals.VISUALS_DIR, tmp_path / "visuals")
+        if request.param == "corrupt":
+            (tmp_path / "visuals" / "documents" / "answer.json").write_text(
+                '{"type": "APL", "mainTem', "utf-8"
+            )
+        else:
+            (tmp_path / "visuals" / "en-US.json").write_text('{"menu": 5}', encoding="utf-8")
+        monkeypatch.setattr(visuals, "VISUALS_DIR", str(tmp_path / "visuals"))
+    visuals.load.cache_clear()
+    yield request.param
+    visuals.load.cache_clear()
+
+
+def test_an_emergency_on_a_screen_device_shows_call_911_with_the_documents_broken(
+    broken_visuals, lambda_handler
+):
+    heard = envelope.send(lambda_handler, envelope.Session(screen=True), EMERGENCY_QUESTION)
+    assert heard.speech.startswith("Call 911 now.") and heard.end_session is True
+    assert heard.screen["token"] == "itb-emergency"
+    assert heard.shown["headline"] == "Call 911 now."
+
+
+def test_answers_on_a_screen_device_are_shown_as_plain_captions_with_the_documents_broken(
+    broken_visuals, lambda_handler, capsys
+):
+    voice_only = envelope.send(
+        lambda_handler, envelope.Session(), envelope.intent_request("AppointmentIntent")
+    )
+    heard = envelope.send(
+        lambda_handler, envelope.Session(screen=True), envelope.intent_request("AppointmentIntent")
+    )
+    assert (heard.speech, heard.card, heard.end_session) == (voice_only.speech, voice_only.card, False)
+    assert heard.screen["token"] == "itb-captions"
+    assert heard.shown["captions"].startswith("To make an appointment, call (800) 436-7936.")
+    lines = request_log_lines(capsys.readouterr().err)
+    assert [line["outcome"] for line in lines] == ["answered", "answered"]
+
+
+def test_an_emergency_on_a_screen_device_is_shown_without_content(broken_content, lambda_handler):
+    heard = envelope.send(lambda_handler, envelope.Session(screen=True), EMERGENCY_QUESTION)
+    assert heard.speech.startswith("Call 911 now.") and heard.screen["token"] == "itb-emergency"
+
+
+def test_the_error_answer_on_a_screen_device_is_shown_as_captions_with_911_first(
+    broken_content, lambda_handler
+):
+    heard = envelope.send(lambda_handler, envelope.Session(screen=True), envelope.launch_request())
+    assert_error_answer(heard)
+    assert heard.screen["token"] == "itb-captions"
+    shown = " ".join(part for part in (heard.shown["opener"], heard.shown["captions"]) if part)
+    assert shown == safety.ERROR_SPEECH  # it opens with 911 itself: said and shown once
+
+
+def test_a_screen_that_fails_to_build_leaves_the_spoken_answer_alone(monkeypatch, lambda_handler, capsys):
+    from itb_skill import visuals
+
+    monkeypatch.setattr(visuals, "screen", _fail)
+    heard = envelope.send(
+        lambda_handler, envelope.Session(screen=True), envelope.intent_request("AppointmentIntent")
+    )
+    assert heard.speech.startswith("To make an appointment") and heard.screen is None
+    captured = capsys.readouterr()
+    assert MARKER not in captured.out + captured.err
+    (line,) = request_log_lines(captured.err)
+    assert line["outcome"] == "answered"
+
+
+def test_an_emergency_on_a_screen_device_is_shown_when_its_handler_fails(monkeypatch, lambda_handler):
+    monkeypatch.setattr(REGISTERED[0], "handle", _fail)  # EmergencyHandler
+    heard = envelope.send(lambda_handler, envelope.Session(screen=True), EMERGENCY_QUESTION)
+    assert heard.speech.startswith("Call 911 now.") and heard.screen["token"] == "itb-emergency"
+
+
+def test_an_emergency_on_a_screen_device_is_shown_when_even_the_reply_renderer_fails(
+    monkeypatch, lambda_handler
+):
+    from itb_skill import handlers
+
+    monkeypatch.setattr(REGISTERED[0], "handle", _fail)
+    monkeypatch.setattr(handlers, "session_attributes", _fail)  # respond() itself cannot run
+    heard = envelope.send(lambda_handler, envelope.Session(screen=True), EMERGENCY_QUESTION)
+    assert heard.speech.startswith("Call 911 now.") and heard.screen["token"] == "itb-emergency"
+
+
+def test_an_unreadable_emergency_envelope_from_a_screen_device_is_shown_too(lambda_handler):
+    event = envelope.Session(screen=True).envelope(EMERGENCY_QUESTION)
+    event["request"]["timestamp"] = "not a time"
+    heard = envelope.read_response(lambda_handler(event, None))
+    assert heard.speech.startswith("Call 911 now.")
+    assert heard.screen["token"] == "itb-emergency" and heard.shown["headline"] == "Call 911 now."
+    voice_only = envelope.Session().envelope(EMERGENCY_QUESTION)
+    voice_only["request"]["timestamp"] = "not a time"
+    assert "directives" not in lambda_handler(voice_only, None)["response"]

@@ -170,9 +170,23 @@ def intent_requests(draw, marked: bool = True) -> dict:
     return envelope.intent_request(name, draw(slots_for(name, marked)))
 
 
+# What a touch on a screen sends: the skill's own targets, and anything else (user text included).
+TOUCH_ARGUMENTS = st.deferred(
+    lambda: st.one_of(
+        st.sampled_from([["answer", "yes"], ["answer", "no"], ["topic", "appointments"], ["topic", "nope"]]),
+        st.lists(st.one_of(user_text, st.sampled_from(["topic", "answer", "yes"]), junk), max_size=4),
+        junk,
+    )
+)
+
+
 @st.composite
 def any_request(draw) -> dict:
-    request_type = draw(st.sampled_from(DECLARED_REQUEST_TYPES + UNDECLARED_REQUEST_TYPES))
+    request_type = draw(st.sampled_from(DECLARED_REQUEST_TYPES + UNDECLARED_REQUEST_TYPES + [TOUCH]))
+    if request_type == TOUCH:
+        request = envelope.user_event()
+        request["arguments"] = draw(TOUCH_ARGUMENTS)
+        return request
     if request_type == "IntentRequest":
         return draw(intent_requests())
     if request_type == "LaunchRequest":
@@ -186,6 +200,7 @@ def any_request(draw) -> dict:
     return request
 
 
+TOUCH = "Alexa.Presentation.APL.UserEvent"  # with arguments; UNDECLARED_REQUEST_TYPES sends it bare
 junk = st.one_of(
     st.none(),
     st.booleans(),
@@ -307,12 +322,17 @@ def apply(event: dict, path: tuple[str, ...], replacement) -> None:
         node[path[-1]] = copy.deepcopy(replacement)
 
 
+# Voice-only devices and each kind of screen (APL).
+DEVICES = [None, *sorted(envelope.SCREENS)]
+
+
 @st.composite
 def sessions(draw, attributes=None) -> envelope.Session:
     return envelope.Session(
         locale=draw(st.sampled_from(LOCALES)),
         attributes=draw(attributes) if attributes is not None else {},
         new=draw(st.booleans()),
+        screen=draw(st.sampled_from(DEVICES)),
     )
 
 
@@ -395,6 +415,7 @@ def check_response(event, result, record) -> None:
     speech = response.get("outputSpeech")
     if isinstance(request_type_of(event), str) and request_type_of(event) in SILENT_REQUEST_TYPES:
         assert speech is None and response.get("reprompt") is None
+        assert not response.get("directives")  # nothing shown either
         return
     assert speech and speech["type"] == "SSML"
     spoken = check_ssml(speech["ssml"])
@@ -414,6 +435,36 @@ def check_response(event, result, record) -> None:
     attributes = result.get("sessionAttributes") or {}
     assert set(attributes) <= SESSION_KEYS and len(json.dumps(attributes)) <= MAX_ECHOED_BYTES
     assert MARKER not in json.dumps(attributes)
+    check_screen(event, response, spoken)
+    assert len(json.dumps(result).encode()) < ALEXA_MAX_RESPONSE_BYTES
+
+
+ALEXA_MAX_RESPONSE_BYTES = 24 * 1024
+
+
+def _has_screen(event) -> bool:
+    try:
+        return isinstance(
+            event["context"]["System"]["device"]["supportedInterfaces"]["Alexa.Presentation.APL"], dict
+        )
+    except (KeyError, TypeError):
+        return False
+
+
+def check_screen(event, response, spoken: str) -> None:
+    """At most one screen, only for a device with one; it never shows what the user said, and shows "Call
+    911 now." whenever the full emergency response is heard."""
+    directives = response.get("directives") or []
+    if not _has_screen(event):
+        assert directives == []
+        return
+    assert len(directives) <= 1
+    for directive in directives:
+        assert directive["type"] == "Alexa.Presentation.APL.RenderDocument"
+        assert directive["document"]["type"] == "APL"
+        assert MARKER not in json.dumps(directive)
+    if spoken.startswith("Call 911 now.") and directives:
+        assert directives[0]["datasources"]["screen"]["headline"] == "Call 911 now."
 
 
 def send(call, event) -> None:

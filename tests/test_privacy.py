@@ -78,18 +78,24 @@ EMERGENCY = (
 )
 
 
-@pytest.fixture
-def everything_logged(caplog, capsys):
+def converse(screen) -> list[envelope.Heard]:
+    """The whole conversation on a voice-only device or one with a screen; what each reply was."""
+    handler = lambda_function.lambda_handler
+    session = PrivateSession(user_id=USER_ID, session_id=SESSION_ID, screen=screen)
+    heard = [envelope.send(handler, session, request) for request, _ in CONVERSATION[:3]]
+    heard.append(
+        envelope.send(handler, session, EMERGENCY[0])
+    )  # an emergency ends its session: start another
+    session = PrivateSession(user_id=USER_ID, session_id=SESSION_ID, screen=screen)
+    heard += [envelope.send(handler, session, request) for request, _ in CONVERSATION[3:]]
+    return heard
+
+
+@pytest.fixture(params=[None, "hub-landscape-medium"], ids=["voice-only", "screen"])
+def everything_logged(request, caplog, capsys):
     """Runs the whole conversation; returns (the JSON request lines, everything logged or printed)."""
     caplog.set_level(logging.DEBUG)
-    handler = lambda_function.lambda_handler
-    session = PrivateSession(user_id=USER_ID, session_id=SESSION_ID)
-    for request, _ in CONVERSATION[:3]:
-        envelope.send(handler, session, request)
-    envelope.send(handler, session, EMERGENCY[0])  # an emergency ends its session: start another
-    session = PrivateSession(user_id=USER_ID, session_id=SESSION_ID)
-    for request, _ in CONVERSATION[3:]:
-        envelope.send(handler, session, request)
+    converse(request.param)
     captured = capsys.readouterr()
     logged = "\n".join(
         [captured.out, captured.err, caplog.text]
@@ -124,6 +130,15 @@ def test_one_json_line_per_request_with_the_required_fields(everything_logged):
     assert records[2]["topic"] == "appointments"
     assert records[3]["intent"] == "EmergencyIntent" and records[3]["Emergencies"] == 1
     assert records[-3]["Fallbacks"] == 1
+
+
+def test_no_screen_shows_an_id_a_token_or_anything_the_user_said():
+    heard = converse("hub-landscape-medium")
+    screens = [turn.screen for turn in heard if turn.screen is not None]
+    assert len(screens) == len(heard) - 1  # every reply but the one to the session's end
+    shown = json.dumps(screens)
+    for secret in SECRETS:
+        assert secret not in shown, secret
 
 
 def test_the_request_line_is_written_once_and_never_to_stdout_or_the_root_logger(lambda_handler, capsys):

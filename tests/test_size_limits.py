@@ -80,3 +80,22 @@ def test_the_rendered_speech_cache_is_bounded_by_size():
     finally:
         tracemalloc.stop()
     assert kept < 1_000_000, kept
+
+
+ALEXA_MAX_RESPONSE_BYTES = 24 * 1024  # the whole response, as Alexa accepts it
+
+
+def test_a_screen_built_from_huge_content_keeps_the_response_inside_alexas_limit(
+    huge_content, lambda_handler
+):
+    from conftest import Conversation
+
+    for screen in ("hub-landscape-medium", "hub-round-small"):
+        show = Conversation(lambda_handler, screen=screen)
+        show.launch()
+        heard = show.intent("AppointmentIntent")
+        assert len(json.dumps(heard.raw).encode()) < ALEXA_MAX_RESPONSE_BYTES
+        assert heard.speech.startswith("To make an appointment, call 800-436-7936")
+        # The captions are cut like the card (the start stays) so that the whole response fits.
+        assert heard.shown["captions"].startswith("To make an appointment, call (800) 436-7936")
+        assert heard.shown["phones"] == [{"label": "Appointments", "number": "(800) 436-7936"}]

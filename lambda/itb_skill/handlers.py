@@ -14,7 +14,7 @@ from ask_sdk_core.utils import get_intent_name, get_locale, is_intent_name, is_r
 from ask_sdk_model import Response
 from ask_sdk_model.ui import Reprompt, SimpleCard, SsmlOutputSpeech
 
-from itb_skill import answers, content, observability, safety, screening
+from itb_skill import answers, content, observability, safety, screening, visuals
 from itb_skill.config import get as get_config
 from itb_skill.speech import Reply, card, escape, to_card, to_ssml
 
@@ -116,6 +116,9 @@ def respond(handler_input: HandlerInput, reply: Reply, phones=None) -> Response:
     if reply.card_title and reply.card_text:
         title, text = card(reply.card_title, opener + reply.card_text, phones)
         builder.set_card(SimpleCard(title=title, content=text))
+    visuals.show(
+        handler_input, builder, reply, opener.strip(), phones, pace
+    )  # a screen, if the device has one
     builder.set_should_end_session(reply.end_session)
     if not reply.end_session:
         attributes.update(reply.attributes)
@@ -341,6 +344,8 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
             if reprompt:
                 builder.ask(to_ssml(reprompt))
             builder.set_card(SimpleCard(title=safety.EMERGENCY_CARD_TITLE, content=speech))
+            if decided.sure:  # the emergency screen is built from constants: it survives this too
+                visuals.show(handler_input, builder, answers.emergency_reply(decided.kind or ""), "")
             builder.set_should_end_session(end_session)
             return builder.response
         except Exception:  # last resort: a response built by hand from the constants

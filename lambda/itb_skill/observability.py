@@ -40,7 +40,7 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_model import RequestEnvelope
 from ask_sdk_runtime.exceptions import AskSdkException
 
-from itb_skill import content, safety, screening
+from itb_skill import content, safety, screening, visuals
 from itb_skill.speech import to_ssml
 
 NAMESPACE = "ITBPumpSkill"
@@ -303,6 +303,8 @@ def safe_response(event: object) -> tuple[dict[str, Any], str]:
             "card": {"type": "Simple", "title": safety.EMERGENCY_CARD_TITLE, "content": speech},
             "shouldEndSession": True,
         }
+        if visuals.raw_supports_apl(event):  # "Call 911 now." on the screen too, from constants
+            response["directives"] = [visuals.emergency_directive(decided.kind or "")]
         return {"version": RESPONSE_VERSION, "response": response}, "emergency"
     response = {
         "outputSpeech": _speech(safety.ERROR_SPEECH),

@@ -6,6 +6,9 @@ hide a slot) and keeps ``safety.assess_request``'s answer for the rest of the re
 storage interceptor and the catch-all read it with ``decision(handler_input)``, which also screens what
 the SDK's objects hold and keeps the more alarming of the two.
 
+A touch on a screen (``Alexa.Presentation.APL.UserEvent``) carries no intent: the strings of its
+``arguments`` are screened like slot values, from the envelope and from the SDK's objects alike.
+
 Pure over plain data and never raises: a request too odd to read is an unclear one (possible tier).
 """
 
@@ -23,6 +26,7 @@ _RAW: contextvars.ContextVar[tuple[tuple, safety.Assessment] | None] = contextva
 _KEY = "_screening"  # request attribute: this request's decision, once made
 
 MAX_SLOTS = 50  # more slots than any interaction model declares: the rest are not read
+USER_EVENT = "Alexa.Presentation.APL.UserEvent"  # a touch: its arguments are read like slot values
 
 
 def _get(mapping: object, key: str) -> Any:
@@ -41,6 +45,8 @@ def _listed(slot: object) -> bool | None:
 def raw_texts(event: object) -> tuple[object, list[safety.SlotText]]:
     """(intent name, every slot with a value) of a raw request envelope; anything not a string is skipped."""
     request = _get(event, "request")
+    if _get(request, "type") == USER_EVENT:
+        return None, _touched(touch_texts(_get(request, "arguments")))
     intent = _get(request, "intent")
     slots = _get(intent, "slots")
     values = slots.values() if isinstance(slots, dict) else slots if isinstance(slots, list) else ()
@@ -50,6 +56,26 @@ def raw_texts(event: object) -> tuple[object, list[safety.SlotText]]:
         if isinstance(value, str) and value.strip():
             texts.append(safety.SlotText(_get(slot, "name"), value, _listed(slot)))
     return _get(intent, "name"), texts
+
+
+def _touched(texts: list[str]) -> list[safety.SlotText]:
+    return [safety.SlotText("touch", text, None) for text in texts]
+
+
+def touch_texts(arguments: object) -> list[str]:
+    """Every string in a touch's arguments (lists and objects opened, as many as slots are read)."""
+    texts: list[str] = []
+    pending, looked_at = [arguments], 0
+    while pending and len(texts) < MAX_SLOTS and looked_at < MAX_SLOTS * 20:
+        value, looked_at = pending.pop(0), looked_at + 1
+        if isinstance(value, str):
+            if value.strip():
+                texts.append(value)
+        elif isinstance(value, list):
+            pending.extend(value[:MAX_SLOTS])
+        elif isinstance(value, dict):
+            pending.extend(list(value.values())[:MAX_SLOTS])
+    return texts
 
 
 def _unreadable(error: Exception) -> safety.Assessment:
@@ -88,6 +114,8 @@ def _sdk_listed(slot: Any) -> bool | None:
 
 def _sdk_texts(handler_input: Any) -> tuple[object, list[safety.SlotText]]:
     request = getattr(handler_input.request_envelope, "request", None)
+    if getattr(request, "object_type", None) == USER_EVENT:
+        return None, _touched(touch_texts(getattr(request, "arguments", None)))
     intent = getattr(request, "intent", None)
     slots = getattr(intent, "slots", None)
     texts = []

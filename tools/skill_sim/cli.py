@@ -6,6 +6,8 @@
     skill-sim explain UTTERANCE...           how it resolves, and why the safety decision is what it is
     skill-sim measure [--screen S] FILE...   a corpus through the skill: full responses, 911 first
     skill-sim --literal ...                  resolve as a plain sample matcher (no near matches)
+    skill-sim --screen [--viewport V] ...    a device with a screen (APL): prints what each reply shows;
+                                             in chat, "/touch answer yes" or "/touch topic ID" touches it
     skill-sim say UTTERANCE -o out.wav       the skill's spoken answer as a WAV (tools/voice)
     skill-sim talk [q1.wav ...]              a spoken conversation: microphone, or WAV files
 
@@ -23,6 +25,8 @@
     reprompt    the reprompt as plain text, or null
     end_session true when the skill closed the session
     card        the card as the skill returned it ({"type", "title", "content"}), or null
+    screen      with --screen: {"document": the RenderDocument token ("itb-answer", "itb-menu",
+                "itb-emergency", "itb-captions"), "datasource": what the document displays}; else null
     error       only on a line that could not be run (bad utterance): the message; other keys empty
 
 Exit status: 0 when everything ran (and every script passed), 1 when a script failed or an
@@ -55,6 +59,18 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="resolve as a plain sample matcher: exact samples, listed values, SearchQuery text; no near",
     )
+    parser.add_argument(
+        "--screen",
+        dest="device_screen",
+        action="store_true",
+        help="a device with a screen (APL): each reply's screen is printed; without it, voice-only",
+    )
+    parser.add_argument(
+        "--viewport",
+        choices=sorted(envelope.SCREENS),
+        default=envelope.DEFAULT_SCREEN,
+        help=f"with --screen, which screen (default {envelope.DEFAULT_SCREEN})",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     chat = commands.add_parser("chat", help="an interactive conversation")
     chat.add_argument("--speak", action="store_true", help="read replies aloud with espeak-ng")
@@ -84,6 +100,17 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--locale", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         sub.add_argument("--model", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         sub.add_argument("--literal", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        sub.add_argument(
+            "--viewport", choices=sorted(envelope.SCREENS), default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
+        if sub is not measure:  # measure's own --screen picks the safety screen to measure
+            sub.add_argument(
+                "--screen",
+                dest="device_screen",
+                action="store_true",
+                default=argparse.SUPPRESS,
+                help=argparse.SUPPRESS,
+            )
     return parser
 
 
@@ -101,7 +128,13 @@ def _main(args: argparse.Namespace) -> int:
             return args.run_voice(args)
         if args.command == "measure":
             return _measure(args)
-        sim = Simulator(args.repo, locale=args.locale, model=args.model, literal=args.literal)
+        sim = Simulator(
+            args.repo,
+            locale=args.locale,
+            model=args.model,
+            literal=args.literal,
+            screen=args.viewport if args.device_screen else None,
+        )
         if args.command == "explain":
             return _explain(sim, args.utterances)
         if args.command == "ask":
@@ -255,6 +288,8 @@ def show(turn: Turn, out=print) -> None:
     if heard.card:
         text = heard.card.get("content") or heard.card.get("text") or ""
         out(f"  [card] {heard.card.get('title', '')}: {text}")
+    if heard.screen:
+        out(f"  [screen {heard.screen.get('token')}] {json.dumps(heard.shown, ensure_ascii=False)}")
     if turn.request != "SessionEndedRequest" and heard.end_session is not False:
         out("  (the skill ended the session; say 'open baclofen pump guide' to start again)")
 
@@ -289,6 +324,8 @@ def _chat(sim: Simulator, speak: bool) -> int:
             else:
                 turn = sim.end("EXCEEDED_MAX_REPROMPTS")
                 print("  (silence again: Alexa closes the session)")
+        elif text.strip().startswith("/touch"):
+            turn = sim.touch(*text.split()[1:])
         else:
             try:
                 turn = sim.say(text)

@@ -14,6 +14,46 @@ DEFAULT_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
 DEFAULT_USER_ID = "amzn1.ask.account.SIMULATED-USER"
 DEFAULT_LOCALE = "en-US"
 
+APL = "Alexa.Presentation.APL"
+# Devices with a screen, as the request's context describes them (pixels; dp = pixels * 160 / dpi).
+# None is a voice-only device (an Echo, an Echo Dot): no APL in supportedInterfaces, no Viewport.
+SCREENS: dict[str, dict[str, Any]] = {
+    "hub-landscape-medium": {  # Echo Show 8
+        "mode": "HUB",
+        "shape": "RECTANGLE",
+        "pixelWidth": 1280,
+        "pixelHeight": 800,
+        "dpi": 213,
+        "touch": ["SINGLE"],
+    },
+    "hub-landscape-small": {  # Echo Show 5
+        "mode": "HUB",
+        "shape": "RECTANGLE",
+        "pixelWidth": 960,
+        "pixelHeight": 480,
+        "dpi": 160,
+        "touch": ["SINGLE"],
+    },
+    "hub-round-small": {  # Echo Spot
+        "mode": "HUB",
+        "shape": "ROUND",
+        "pixelWidth": 480,
+        "pixelHeight": 480,
+        "dpi": 160,
+        "touch": ["SINGLE"],
+    },
+    "tv-landscape-xlarge": {  # Fire TV
+        "mode": "TV",
+        "shape": "RECTANGLE",
+        "pixelWidth": 1920,
+        "pixelHeight": 1080,
+        "dpi": 320,
+        "touch": [],
+    },
+}
+DEFAULT_SCREEN = "hub-landscape-medium"
+APL_MAX_VERSION = "2024.2"
+
 
 @dataclass
 class Session:
@@ -25,8 +65,19 @@ class Session:
     session_id: str = field(default_factory=lambda: f"amzn1.echo-api.session.{uuid.uuid4()}")
     attributes: dict[str, Any] = field(default_factory=dict)
     new: bool = True
+    # A device with a screen: a name from SCREENS (True: DEFAULT_SCREEN); None: voice-only.
+    screen: str | bool | None = None
+
+    def device(self) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """(supportedInterfaces, Viewport or None) of this session's device."""
+        if not self.screen:
+            return {}, None
+        viewport = dict(SCREENS[DEFAULT_SCREEN if self.screen is True else self.screen])
+        viewport.update(currentPixelWidth=viewport["pixelWidth"], currentPixelHeight=viewport["pixelHeight"])
+        return {APL: {"runtime": {"maxVersion": APL_MAX_VERSION}}}, viewport
 
     def envelope(self, request: dict[str, Any]) -> dict[str, Any]:
+        interfaces, viewport = self.device()
         event = {
             "version": "1.0",
             "session": {
@@ -40,9 +91,10 @@ class Session:
                 "System": {
                     "application": {"applicationId": self.skill_id},
                     "user": {"userId": self.user_id},
-                    "device": {"deviceId": "amzn1.ask.device.SIMULATED", "supportedInterfaces": {}},
+                    "device": {"deviceId": "amzn1.ask.device.SIMULATED", "supportedInterfaces": interfaces},
                     "apiEndpoint": "https://api.amazonalexa.com",
-                }
+                },
+                **({"Viewport": viewport} if viewport else {}),
             },
             "request": {
                 "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
@@ -111,6 +163,16 @@ def intent_request(name: str, slots: dict[str, dict[str, Any]] | None = None) ->
     }
 
 
+def user_event(*arguments: Any, token: str = "itb-menu") -> dict[str, Any]:
+    """A touch on a screen: the ``SendEvent`` arguments of what was touched, as Alexa sends them."""
+    return {
+        "type": f"{APL}.UserEvent",
+        "token": token,
+        "arguments": list(arguments),
+        "source": {"type": "TouchWrapper", "handler": "Press", "id": ""},
+    }
+
+
 class LambdaContext:
     """What Lambda passes to the handler as ``context``: the time left before the function's timeout."""
 
@@ -132,6 +194,13 @@ class Heard:
     end_session: bool | None
     attributes: dict[str, Any]
     raw: dict[str, Any]
+    # The APL RenderDocument directive ({"token", "document", "datasources", ...}) or None: no screen.
+    screen: dict[str, Any] | None = None
+
+    @property
+    def shown(self) -> dict[str, Any] | None:
+        """The screen's data source (what the document displays), or None."""
+        return (self.screen or {}).get("datasources", {}).get("screen") if self.screen else None
 
 
 def read_response(raw: dict[str, Any]) -> Heard:
@@ -148,6 +217,14 @@ def read_response(raw: dict[str, Any]) -> Heard:
         end_session=response.get("shouldEndSession"),
         attributes=raw.get("sessionAttributes") or {},
         raw=raw,
+        screen=next(
+            (
+                directive
+                for directive in response.get("directives") or []
+                if isinstance(directive, dict) and directive.get("type") == f"{APL}.RenderDocument"
+            ),
+            None,
+        ),
     )
 
 

@@ -122,6 +122,11 @@ class Turn:
             "reprompt": heard.reprompt if heard else None,
             "end_session": heard.end_session if heard else True,
             "card": heard.card if heard else None,
+            "screen": (
+                {"document": heard.screen.get("token"), "datasource": heard.shown}
+                if heard and heard.screen
+                else None
+            ),
         }
 
 
@@ -134,8 +139,10 @@ class Simulator:
         locale: str = envelope.DEFAULT_LOCALE,
         model=None,
         literal: bool = False,
+        screen: str | bool | None = None,
     ):
         self.repo = find_repo(repo)
+        self.screen = screen  # a device with a screen (envelope.SCREENS); None: voice-only, like an Echo
         self.literal = literal  # resolve as a plain sample matcher would (see ``resolver``)
         self.locale = locale
         self.model_file = Path(model) if model else model_path(self.repo, locale)
@@ -161,7 +168,7 @@ class Simulator:
         return heard
 
     def _new_session(self) -> None:
-        self.session = envelope.Session(locale=self.locale)
+        self.session = envelope.Session(locale=self.locale, screen=self.screen)
 
     def launch(self, utterance: str = "launch") -> Turn:
         self._new_session()
@@ -174,6 +181,13 @@ class Simulator:
         heard = self._send(envelope.session_ended_request(reason))
         self.session = None
         return Turn(utterance, "SessionEndedRequest", None, heard)
+
+    def touch(self, *arguments: str) -> Turn:
+        """A touch on the screen: a UserEvent with the touched target's SendEvent ``arguments``."""
+        if self.session is None:
+            self._new_session()
+        request = envelope.user_event(*arguments)
+        return Turn(f"(touch {' '.join(arguments)})", request["type"], None, self._send(request))
 
     def say(self, text: str) -> Turn:
         """What the user types. Outside a session it must be (or is taken as) a one-shot
