@@ -247,3 +247,13 @@ def test_asking_for_the_emergency_number_is_answered_with_911_first(question):
     assert heard.speech.split(". ")[0] == "In an emergency, call 911 now"
     assert "800-436-7936" in heard.speech  # the appointment line only as the line for what is not urgent
     assert heard.end_session is False
+
+
+def test_fewer_than_one_ordinary_question_in_twenty_hears_the_911_opener():
+    """The opener is for what the skill is not sure of. Ordinary questions (not risk questions, advice or
+    statements) that still hear it are mostly ones no topic answers, which fall back by design."""
+    files = [path for path in corpora.files() if path.name.startswith(("questions", "topics_unseen"))]
+    tallies = measure(files, False, "both")
+    lines = sum(tally.lines for tally in tallies)
+    openers = sum(tally.first - tally.full for tally in tallies)
+    assert lines >= 500 and openers < 0.05 * lines, (openers, lines)

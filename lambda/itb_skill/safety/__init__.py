@@ -78,6 +78,7 @@ DANGER_START_INTENT = "DangerStartIntent"
 # Free text after "what if", "what should I do if", "how would I know if": a question about a case, read as
 # one. What it names is never more than possible (911 first, then the answer), except a crisis.
 WHAT_IF_INTENT = "WhatIfIntent"
+WHAT_IF_CARRIER = "what if"  # put back in front of what WhatIfIntent carries, so it is read as supposed
 # Longer than any real utterance: past this a text is not read at all but treated as unclear (possible).
 MAX_SCREENED_CHARS = 50_000
 # The learned screen reads utterances of at least this many words: it learned from whole sentences, and a
@@ -255,8 +256,11 @@ def assess_request(
         )
     typed_intent = not wide and intent_name not in FREE_TEXT_INTENTS and intent_name != EMERGENCY_INTENT
     for slot in slots:
+        value = slot.value
+        if intent_name == WHAT_IF_INTENT and isinstance(value, str):
+            value = f"{WHAT_IF_CARRIER} {value}"  # the carrier put back: the rules' own veto reads the case
         found = assess(
-            slot.value,
+            value,
             report=report,
             danger_start=danger_start,
             typed_slot=typed_intent,

@@ -642,6 +642,13 @@ _AFTER_RE = lazy_pattern(
     r" about)"
     r")\b"
 )
+# After a match, anywhere: the sign is why they ask about the therapy ("... could the pump help his spasms").
+_CANDIDACY_RE = lazy_pattern(
+    r"\b(?:(?:can|could|would|will|might|does|do|is) (?:the |a |an |this |that )?(?:it|pump|therapy|treatment|itb"
+    r"|baclofen pump|surgery) (?:help|work|fix|loosen|let|be|make|improve|stop|ease|relax)"
+    r"|(?:is|are|would|could|will) (?:he|she|i|they|it|this|the pump) (?:be )?(?:a )?(?:good )?(?:candidate"
+    r"|right for|an option|worth it|eligible)|(?:would|could|can|will) (?:he|she|i|they) (?:qualify|benefit))\b"
+)
 # Before a match: a long-term condition named as who the person is ("my wife has MS and is very stiff").
 _CONDITION_BEFORE_RE = lazy_pattern(
     rf"(?:^|\b(?:has|have|had|with|got) )(?:(?:his|her|my|their) )?(?:{_CONDITIONS})\b"
@@ -845,8 +852,6 @@ def _veto(text: str, start: int, end: int, asking: bool = False) -> str | None:
         # "won't stop bleeding" goes on; "has not had a seizure" did not happen
         if word in _NEGATION and not (index + 1 < len(near) and near[index + 1] in _CONTINUING):
             return "negated"
-    if len(before) >= 2 and before[-2] in _ATTRIBUTING and before[-1] in _OBJECTS:
-        return "attributed"
     if asking and _CALL_FOR_ME_RE.search(text):
         asking = False  # "can you call someone, my husband collapsed": a plea, not a question
     if asking:
@@ -855,6 +860,10 @@ def _veto(text: str, start: int, end: int, asking: bool = False) -> str | None:
             return "question"
         if any(word in _MEANING for word in before[-10:]):
             return "hypothetical"
+    if len(before) >= 2 and before[-2] in _ATTRIBUTING and before[-1] in _OBJECTS:
+        return "attributed"
+    if _CANDIDACY_RE.search(text, end):  # "... for years, could the pump help": why they ask, whatever else
+        return "candidacy"
     for index, word in enumerate(reversed(before[-15:])):
         if word in _BOUNDARY:
             break
