@@ -1,0 +1,5 @@
+import sys
+
+from golden import main
+
+sys.exit(main())
