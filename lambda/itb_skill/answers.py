@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from itb_skill import advice, safety
 from itb_skill.content import Content, IntentRoute
-from itb_skill.speech import PACE_RATES, Reply
+from itb_skill.speech import OFFER_FILL, PACE_RATES, Reply
 
 # Session attribute keys.
 OFFER = "offer"  # {"topic": id, "part": n} or FORGET_ME_OFFER: what "yes" will play
@@ -33,15 +33,15 @@ def topic_reply(
     topic = content.topics[topic_id]
     part = max(0, min(part, len(topic.parts) - 1))
     seen = (*(t for t in seen if t != topic_id), topic_id)
+    fills: dict[str, str] = {}
     if part + 1 < len(topic.parts):
         offer = {"topic": topic_id, "part": part + 1}
         prompt, reprompt = content.text("more_prompt"), content.text("more_reprompt")
     elif (follow_up := next_offer(content, topic_id, seen)) is not None:
         offer = {"topic": follow_up, "part": 0}
         seen = (*seen, follow_up)
-        described = content.topics[follow_up].offer
-        prompt = content.text("offer_prompt").replace("{offer}", described)
-        reprompt = content.text("offer_reprompt").replace("{offer}", described)
+        fills = {OFFER_FILL: content.topics[follow_up].offer}
+        prompt, reprompt = content.text("offer_prompt"), content.text("offer_reprompt")
     else:
         offer = None
         prompt = reprompt = content.text("anything_else")
@@ -54,6 +54,7 @@ def topic_reply(
         attributes={OFFER: offer, SEEN: list(seen[-MAX_SEEN:])},
         understood=understood,
         ref={"topic": topic_id, "part": part},
+        fills=fills,
     )
 
 
@@ -186,11 +187,12 @@ def welcome_back_reply(content: Content, last_topic: str | None) -> Reply:
         reply = simple_reply(content, "welcome_back")
     else:
         reply = Reply(
-            speech=content.text("welcome_back_offer").replace("{offer}", topic.offer),
-            reprompt=content.text("welcome_back_offer_reprompt").replace("{offer}", topic.offer),
+            speech=content.text("welcome_back_offer"),
+            reprompt=content.text("welcome_back_offer_reprompt"),
             attributes={OFFER: {"topic": topic.id, "part": 0}},
             ref={"key": "welcome_back_offer", "topic": topic.id},
             understood=True,
+            fills={OFFER_FILL: topic.offer},
         )
     reply.card_title = content.strings.get("welcome_card_title")
     reply.card_text = content.strings.get("welcome_card")
@@ -260,7 +262,7 @@ def checked_ref(content: Content, ref: object) -> dict | None:
         return None
     text = content.strings.get(key)
     # Only a whole reply: a string with its own reprompt and no placeholder that another builder fills.
-    if text is None or f"{key}_reprompt" not in content.strings or "{offer}" in text:
+    if text is None or f"{key}_reprompt" not in content.strings or "{" + OFFER_FILL + "}" in text:
         return None
     return {"key": key}
 

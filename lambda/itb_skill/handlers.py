@@ -99,7 +99,7 @@ def _opens_with_911(handler_input: HandlerInput, reply: Reply) -> bool:
     """911 unless sure: the opener goes first unless the skill understood and no danger is possible."""
     if reply.end_session and reply.outcome == "emergency":
         return False  # the emergency response is all 911 already
-    if safety.opens_with_911(to_card(reply.speech)):
+    if safety.opens_with_911(to_card(reply.speech, fills=reply.fills)):
         return False
     return not reply.understood or screening.decision(handler_input).tier >= safety.Tier.POSSIBLE
 
@@ -110,11 +110,11 @@ def respond(handler_input: HandlerInput, reply: Reply, phones=None) -> Response:
     pace = attributes.get(answers.PACE, "normal")
     builder = handler_input.response_builder
     opener = f"{safety.OPENER} " if _opens_with_911(handler_input, reply) else ""
-    builder.speak(to_ssml(opener + reply.speech, phones, pace))
+    builder.speak(to_ssml(opener + reply.speech, phones, pace, reply.fills))
     if reply.reprompt and not reply.end_session:
-        builder.ask(to_ssml(reply.reprompt, phones, pace))
+        builder.ask(to_ssml(reply.reprompt, phones, pace, reply.fills))
     if reply.card_title and reply.card_text:
-        title, text = card(reply.card_title, opener + reply.card_text, phones)
+        title, text = card(reply.card_title, opener + reply.card_text, phones, reply.fills)
         builder.set_card(SimpleCard(title=title, content=text))
     visuals.show(
         handler_input, builder, reply, opener.strip(), phones, pace

@@ -1,8 +1,10 @@
 """The one place SSML and card text are built.
 
 Every piece of text is escaped before markup is added, so nothing (content or user input) can
-break the SSML. Content strings use ``{name}`` placeholders for phone numbers and pauses; this
-module renders them as ``<say-as>``/``<break>`` for the ear and as plain text for the card.
+break the SSML. Content strings use ``{name}`` placeholders, all filled here and nowhere else: phone
+numbers and pauses, rendered as ``<say-as>``/``<break>`` for the ear and as plain text for the card, and
+the text a reply brings (``Reply.fills``: ``{offer}``, the offered topic), said as written. A placeholder
+none of these fills is a content mistake: it is never spoken (``unknown_placeholders`` finds it first).
 """
 
 from __future__ import annotations
@@ -14,6 +16,10 @@ MAX_SSML_CHARS = 8000  # Alexa's limit for the SSML of the speech and of the rep
 MAX_CARD_CHARS = 8000  # Alexa's limit for a card's title and text together
 MAX_CARD_TITLE_CHARS = 200
 PACE_RATES = {"normal": None, "slow": "85%"}
+PAUSE = "pause"  # {pause}: a short breath between the items of a spoken list
+# Placeholders filled with text the reply brings (``Reply.fills``), not with a phone number or a pause.
+OFFER_FILL = "offer"  # {offer}: how another answer offers a topic ("how big the pump is")
+TEXT_FILLS = frozenset({OFFER_FILL})
 
 
 def escape(text: str) -> str:
@@ -53,6 +59,7 @@ class Reply:
         "attributes",
         "understood",
         "ref",
+        "fills",
     )
 
     def __init__(
@@ -67,6 +74,7 @@ class Reply:
         attributes: dict | None = None,
         understood: bool = False,
         ref: dict | None = None,
+        fills: dict[str, str] | None = None,
     ) -> None:
         self.speech = speech
         self.reprompt = reprompt
@@ -82,6 +90,8 @@ class Reply:
         # How "repeat" builds this reply again: a reference into the content (``answers.rebuild``), never
         # its words. None: not remembered (the fallback, errors, emergencies, a repeat of nothing).
         self.ref = ref
+        # Text for the placeholders of ``TEXT_FILLS`` in the speech and reprompt ({"offer": "..."}).
+        self.fills = {} if fills is None else fills
 
     def _values(self) -> tuple:
         return tuple(getattr(self, name) for name in self.__slots__)
@@ -147,6 +157,20 @@ def _render(text: str, phones: dict[str, Phone], for_ear: bool) -> str:
     return rendered
 
 
+def fill(text: str, fills: dict[str, str] | None) -> str:
+    """``text`` with the placeholders of ``fills`` replaced by their text (said as written, escaped like the
+    rest when rendered); every other placeholder is left for rendering."""
+    if not fills or "{" not in text:
+        return text
+    return _PLACEHOLDER.sub(lambda match: fills.get(match.group(1), match.group(0)), text)
+
+
+def unknown_placeholders(text: str, phones: dict[str, Phone] | None = None, fills=None) -> set[str]:
+    """The placeholders of ``text`` that rendering would drop: no phone, no pause, nothing in ``fills``."""
+    known = {PAUSE, *(phones or {}), *(fills or {})}
+    return set(_PLACEHOLDER.findall(text)) - known
+
+
 def _render_now(text: str, phones: dict[str, Phone], for_ear: bool) -> str:
     text = _NOT_XML.sub("", text)
     out: list[str] = []
@@ -166,7 +190,7 @@ def _literal(text: str, for_ear: bool) -> str:
 
 
 def _placeholder(name: str, phones: dict[str, Phone], for_ear: bool) -> str:
-    if name == "pause":
+    if name == PAUSE:
         return '<break time="300ms"/>' if for_ear else ""
     phone = phones.get(name)
     if phone is None:
@@ -177,9 +201,15 @@ def _placeholder(name: str, phones: dict[str, Phone], for_ear: bool) -> str:
     return phone.display
 
 
-def to_ssml(text: str, phones: dict[str, Phone] | None = None, pace: str = "normal") -> str:
+def to_ssml(
+    text: str,
+    phones: dict[str, Phone] | None = None,
+    pace: str = "normal",
+    fills: dict[str, str] | None = None,
+) -> str:
     """Render ``text`` as a complete ``<speak>`` document at the given pace, within ``MAX_SSML_CHARS``."""
     rate = PACE_RATES.get(pace)
+    text = fill(text, fills)
 
     def build(source: str) -> str:
         body = _render(source, phones or {}, for_ear=True)
@@ -188,17 +218,25 @@ def to_ssml(text: str, phones: dict[str, Phone] | None = None, pace: str = "norm
     return _fit(text, build, MAX_SSML_CHARS)
 
 
-def to_card(text: str, phones: dict[str, Phone] | None = None, limit: int = MAX_CARD_CHARS) -> str:
+def to_card(
+    text: str,
+    phones: dict[str, Phone] | None = None,
+    limit: int = MAX_CARD_CHARS,
+    fills: dict[str, str] | None = None,
+) -> str:
     """Render ``text`` as plain card text (phone numbers written out, no pauses), within ``limit``."""
+    text = fill(text, fills)
     return _fit(
         text, lambda source: re.sub(r"  +", " ", _render(source, phones or {}, for_ear=False)).strip(), limit
     )
 
 
-def card(title: str, text: str, phones: dict[str, Phone] | None = None) -> tuple[str, str]:
+def card(
+    title: str, text: str, phones: dict[str, Phone] | None = None, fills: dict[str, str] | None = None
+) -> tuple[str, str]:
     """A card's title and text, together within Alexa's ``MAX_CARD_CHARS``."""
     title = _fit(title, str.strip, MAX_CARD_TITLE_CHARS)
-    return title, to_card(text, phones, MAX_CARD_CHARS - len(title))
+    return title, to_card(text, phones, MAX_CARD_CHARS - len(title), fills)
 
 
 _SENTENCE_END = re.compile(r"[.?!](?=\s)")

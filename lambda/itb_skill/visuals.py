@@ -262,7 +262,7 @@ def _captions(reply: Reply, phones: dict[str, Phone], budget: int) -> str:
     """The speech as written on screen, within ``budget`` bytes of JSON (cut like the card, start kept)."""
     limit = MAX_CAPTION_CHARS
     while limit > 0:
-        captions = to_card(reply.speech, phones, limit)
+        captions = to_card(reply.speech, phones, limit, reply.fills)
         size = len(json.dumps(captions))
         if size <= budget:
             return captions

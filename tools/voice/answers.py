@@ -38,7 +38,7 @@ def _from_heard(label: str, heard: envelope.Heard) -> Answer:
 def every_answer() -> list[Answer]:
     """Every topic part, every built-in reply, the emergency replies and every spoken string."""
     from itb_skill import answers, content, safety
-    from itb_skill.speech import ssml_to_text, to_ssml
+    from itb_skill.speech import OFFER_FILL, fill, ssml_to_text, to_ssml
 
     handler = lambda_handler()
     texts = content.load()
@@ -78,8 +78,8 @@ def every_answer() -> list[Answer]:
         if "card" in key:
             continue
         variants = [value]
-        if "{offer}" in value:
-            variants = [value.replace("{offer}", topic.offer) for topic in texts.topics.values()]
+        if "{" + OFFER_FILL + "}" in value:
+            variants = [fill(value, {OFFER_FILL: topic.offer}) for topic in texts.topics.values()]
         for index, variant in enumerate(dict.fromkeys(variants)):
             ssml = to_ssml(variant, texts.phones)
             label = f"string:{key}" + (f"~{index + 1}" if len(variants) > 1 else "")
