@@ -54,7 +54,8 @@ def conversation(lambda_handler):
 @pytest.fixture(autouse=True)
 def profile_store_in_tmp(tmp_path, monkeypatch):
     """The configured default store (SQLite) in this test's temp dir; no DynamoDB table configured."""
-    from itb_skill import config, storage
+    from itb_skill import config
+    from itb_skill.memory import stores as storage
 
     monkeypatch.setenv("ITB_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("TABLE_NAME", raising=False)
@@ -68,7 +69,7 @@ def profile_store_in_tmp(tmp_path, monkeypatch):
 @pytest.fixture
 def memory_store():
     """An in-memory fake store, installed for this test; ``.calls`` lists load/save/delete."""
-    from itb_skill import storage
+    from itb_skill.memory import stores as storage
 
     fake = storage.MemoryStore()
     storage.install(fake)
@@ -103,7 +104,8 @@ def aws_env(monkeypatch):
 def trickling_dynamodb(aws_env, monkeypatch):
     """Starts ``slow_endpoint.TricklingDynamoDB(delay, bodies)`` and makes it the configured table's
     endpoint (``TABLE_NAME``, a valid salt, ``AWS_ENDPOINT_URL_DYNAMODB``); stops it after the test."""
-    from itb_skill import config, storage
+    from itb_skill import config
+    from itb_skill.memory import stores as storage
     from slow_endpoint import TricklingDynamoDB
 
     servers = []

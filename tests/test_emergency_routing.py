@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 import corpora
-from itb_skill import content, handlers, storage, storage_handlers
+from itb_skill import content
+from itb_skill.handlers import catch_all, respond
+from itb_skill.handlers import conversation as conversation_handlers
+from itb_skill.handlers import safety as safety_handlers
+from itb_skill.memory import handlers as memory_handlers
+from itb_skill.memory import stores as storage
 from skill_sim.measure import measure
 
 FIRST_SENTENCE = "Call 911 now."
@@ -180,12 +185,12 @@ def _boom(*args, **kwargs):
 
 OTHER_HANDLERS = [
     cls
-    for module in (handlers, storage_handlers)
+    for module in (safety_handlers, conversation_handlers, memory_handlers)
     for name, cls in vars(module).items()
     if isinstance(cls, type)
     and name.endswith("Handler")
     and cls.__module__ == module.__name__
-    and cls not in (handlers.EmergencyHandler, handlers.CatchAllExceptionHandler)
+    and cls not in (safety_handlers.EmergencyHandler, catch_all.CatchAllExceptionHandler)
 ]
 
 
@@ -204,7 +209,7 @@ def test_with_every_other_handler_raising_an_emergency_still_gets_911(conversati
 def test_with_the_emergency_handler_raising_the_catch_all_still_says_911_first(
     conversation, monkeypatch, broken
 ):
-    monkeypatch.setattr(handlers.EmergencyHandler, broken, _boom)
+    monkeypatch.setattr(safety_handlers.EmergencyHandler, broken, _boom)
     heard = conversation.intent("EmergencyIntent", symptom="not breathing")
     assert heard.speech.startswith(FIRST_SENTENCE)
     assert heard.end_session is True and heard.reprompt is None
@@ -213,12 +218,12 @@ def test_with_the_emergency_handler_raising_the_catch_all_still_says_911_first(
 
 
 def test_with_the_response_helpers_broken_the_catch_all_still_says_911_first(conversation, monkeypatch):
-    monkeypatch.setattr(handlers.EmergencyHandler, "handle", _boom)
-    monkeypatch.setattr(handlers, "respond", _boom)
-    monkeypatch.setattr(handlers.answers, "emergency_reply", _boom)
+    monkeypatch.setattr(safety_handlers.EmergencyHandler, "handle", _boom)
+    monkeypatch.setattr(respond, "respond", _boom)
+    monkeypatch.setattr(catch_all.answers, "emergency_reply", _boom)
     heard = conversation.intent("EmergencyIntent", symptom="having a seizure")
     assert heard.speech.startswith(FIRST_SENTENCE) and heard.end_session is True
-    monkeypatch.setattr(handlers, "to_ssml", _boom)
+    monkeypatch.setattr(catch_all, "to_ssml", _boom)
     heard = conversation.intent("EmergencyIntent", symptom="having a seizure")
     assert heard.speech.startswith(FIRST_SENTENCE) and heard.end_session is True
 
@@ -230,7 +235,7 @@ def test_launch_help_fallback_and_error_all_mention_911(conversation, monkeypatc
     assert "911" in conversation.launch().speech
     assert "911" in conversation.intent("AMAZON.HelpIntent").speech
     assert "911" in conversation.intent("AMAZON.FallbackIntent").speech
-    monkeypatch.setattr(handlers.TopicHandler, "handle", _boom)
+    monkeypatch.setattr(conversation_handlers.TopicHandler, "handle", _boom)
     heard = conversation.intent("TherapyOverviewIntent")
     assert "call 911 now" in heard.speech
     assert heard.end_session is False and "911" in heard.reprompt

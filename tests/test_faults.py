@@ -10,7 +10,8 @@ import json
 import pytest
 
 import lambda_function
-from itb_skill import content, safety, storage
+from itb_skill import content, safety
+from itb_skill.memory import stores as storage
 from itb_skill.speech import ssml_to_text
 from skill_sim import envelope
 
@@ -112,9 +113,9 @@ def test_an_exception_in_any_handler_gets_the_911_answer(handler, where, monkeyp
 def test_catch_all_answers_even_when_session_attributes_are_unusable(monkeypatch, lambda_handler, capsys):
     """Bad attribute values are dropped before any handler (tests/test_session_attributes.py); this breaks
     reading them at all, so the catch-all's own reply cannot use them either."""
-    from itb_skill import handlers
+    from itb_skill.handlers import respond
 
-    monkeypatch.setattr(handlers, "session_attributes", _fail)
+    monkeypatch.setattr(respond, "session_attributes", _fail)
     heard = envelope.send(lambda_handler, envelope.Session(), envelope.intent_request("AMAZON.YesIntent"))
     assert_error_answer(heard)
     captured = capsys.readouterr()
@@ -346,10 +347,10 @@ def test_an_emergency_on_a_screen_device_is_shown_when_its_handler_fails(monkeyp
 def test_an_emergency_on_a_screen_device_is_shown_when_even_the_reply_renderer_fails(
     monkeypatch, lambda_handler
 ):
-    from itb_skill import handlers
+    from itb_skill.handlers import respond
 
     monkeypatch.setattr(REGISTERED[0], "handle", _fail)
-    monkeypatch.setattr(handlers, "session_attributes", _fail)  # respond() itself cannot run
+    monkeypatch.setattr(respond, "session_attributes", _fail)  # respond() itself cannot run
     heard = envelope.send(lambda_handler, envelope.Session(screen=True), EMERGENCY_QUESTION)
     assert heard.speech.startswith("Call 911 now.") and heard.screen["token"] == "itb-emergency"
 

@@ -9,7 +9,10 @@ import re
 
 import pytest
 
-from itb_skill import content, storage, storage_session
+from itb_skill import content
+from itb_skill.memory import interceptors
+from itb_skill.memory import stores as storage
+from itb_skill.memory.profile import Profile
 from skill_sim import envelope
 
 
@@ -24,7 +27,7 @@ class FakeClock:
 @pytest.fixture
 def clock(monkeypatch):
     fake = FakeClock()
-    monkeypatch.setattr(storage_session, "clock", fake)
+    monkeypatch.setattr(interceptors, "clock", fake)
     return fake
 
 
@@ -245,9 +248,7 @@ def test_a_whole_session_reads_once_and_writes_once(sessions, memory_store, cloc
     assert memory_store.calls == ["load", "save"]
     assert max(per_request) == 1
     (profile,) = memory_store.profiles.values()
-    assert profile == storage.Profile(
-        visits=1, last_visit=int(clock.now), last_topic="appointments", pace="slow"
-    )
+    assert profile == Profile(visits=1, last_visit=int(clock.now), last_topic="appointments", pace="slow")
 
     conversation.end()  # a stray SessionEndedRequest after the stop: no second write
     assert memory_store.calls == ["load", "save"]

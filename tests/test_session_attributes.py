@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from itb_skill import storage
+from itb_skill.memory.profile import Profile, user_key
 from skill_sim import envelope
 
 NOW = 1_800_000_000
@@ -105,11 +105,11 @@ def test_a_new_session_does_not_trust_a_remembered_profile_it_did_not_read(memor
 
 
 def test_a_remembered_topic_that_names_no_content_is_never_stored(memory_store, monkeypatch):
-    from itb_skill import storage_session
+    from itb_skill.memory import interceptors
 
-    monkeypatch.setattr(storage_session, "clock", lambda: NOW + 2 * 60 * 60)  # a new visit: it is written
-    user_key = storage.user_key(envelope.DEFAULT_USER_ID, "local-development-salt")
-    memory_store.profiles[user_key] = storage.Profile(visits=2, last_visit=NOW, last_topic="retired_topic")
+    monkeypatch.setattr(interceptors, "clock", lambda: NOW + 2 * 60 * 60)  # a new visit: it is written
+    key = user_key(envelope.DEFAULT_USER_ID, "local-development-salt")
+    memory_store.profiles[key] = Profile(visits=2, last_visit=NOW, last_topic="retired_topic")
     session = envelope.Session()
     import lambda_function
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import TEST_SALT
-from itb_skill import storage
-from itb_skill.storage import Profile
+from itb_skill.memory import stores as storage
+from itb_skill.memory.profile import RETENTION_SECONDS, Profile, user_key
 from skill_sim import envelope
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,25 +35,25 @@ def profile(**overrides) -> Profile:
 
 
 def test_user_key_is_a_salted_hash_not_the_id():
-    key = storage.user_key(USER, SALT)
+    key = user_key(USER, SALT)
     assert USER not in key and len(key) == 64
-    assert key == storage.user_key(USER, SALT)
-    assert key != storage.user_key(USER, "another-salt")
-    assert key != storage.user_key("amzn1.ask.account.SOMEONE-ELSE", SALT)
+    assert key == user_key(USER, SALT)
+    assert key != user_key(USER, "another-salt")
+    assert key != user_key("amzn1.ask.account.SOMEONE-ELSE", SALT)
 
 
 def test_user_key_is_keyed_blake2b_of_the_id():
     import hashlib
 
     expected = hashlib.blake2b(USER.encode(), digest_size=32, key=SALT.encode(), person=b"itb-user-key")
-    assert storage.user_key(USER, SALT) == expected.hexdigest()
+    assert user_key(USER, SALT) == expected.hexdigest()
 
 
 def test_a_salt_longer_than_a_blake2_key_still_counts_in_full():
     long_salt = "s" * 200
-    key = storage.user_key(USER, long_salt)
-    assert len(key) == 64 and key != storage.user_key(USER, long_salt[:64])
-    assert key != storage.user_key(USER, long_salt[:-1] + "t")
+    key = user_key(USER, long_salt)
+    assert len(key) == 64 and key != user_key(USER, long_salt[:64])
+    assert key != user_key(USER, long_salt[:-1] + "t")
 
 
 def test_profile_from_junk_keeps_only_safe_values():
@@ -79,7 +79,7 @@ def test_sqlite_store_persists_across_instances(tmp_path):
 def test_sqlite_store_forgets_a_profile_a_year_after_the_last_visit(tmp_path):
     path = tmp_path / "profiles.sqlite3"
     storage.SqliteStore(path, clock=lambda: NOW).save("k1", profile(last_topic=None))
-    later = NOW + storage.RETENTION_SECONDS + 1
+    later = NOW + RETENTION_SECONDS + 1
     assert storage.SqliteStore(path, clock=lambda: NOW + 60).load("k1") == profile(last_topic=None)
     assert storage.SqliteStore(path, clock=lambda: later).load("k1") is None
 
@@ -164,7 +164,7 @@ def counting_resource(counts: dict):
 
 def test_dynamodb_round_trip_with_real_boto3_calls(dynamodb):
     store = storage.DynamoStore(TABLE, region=REGION, clock=lambda: NOW)
-    key = storage.user_key(USER, SALT)
+    key = user_key(USER, SALT)
     assert store.load(key) is None
     store.save(key, profile())
     assert store.load(key) == profile()
@@ -175,7 +175,7 @@ def test_dynamodb_round_trip_with_real_boto3_calls(dynamodb):
 
 
 def test_dynamodb_item_holds_only_the_allowed_attributes_under_a_hashed_key(dynamodb):
-    key = storage.user_key(USER, SALT)
+    key = user_key(USER, SALT)
     storage.DynamoStore(TABLE, region=REGION).save(key, profile())
     (item,) = dynamodb.scan(TableName=TABLE)["Items"]
     assert set(item) == {"id", "attributes", "expires_at"}
@@ -187,9 +187,9 @@ def test_dynamodb_item_holds_only_the_allowed_attributes_under_a_hashed_key(dyna
 
 
 def test_an_expired_item_not_yet_removed_by_ttl_counts_as_gone(dynamodb):
-    key = storage.user_key(USER, SALT)
+    key = user_key(USER, SALT)
     storage.DynamoStore(TABLE, region=REGION).save(key, profile())
-    late = storage.DynamoStore(TABLE, region=REGION, clock=lambda: NOW + storage.RETENTION_SECONDS + 1)
+    late = storage.DynamoStore(TABLE, region=REGION, clock=lambda: NOW + RETENTION_SECONDS + 1)
     assert late.load(key) is None
 
 
@@ -217,7 +217,7 @@ def test_configured_table_conversation_over_two_sessions_costs_one_read_and_one_
     welcome = second.launch()
     assert welcome.speech.startswith("Welcome back") and '<prosody rate="85%">' in welcome.ssml
     (item,) = dynamodb.scan(TableName=TABLE)["Items"]
-    assert item["id"] == {"S": storage.user_key(USER, SALT)}
+    assert item["id"] == {"S": user_key(USER, SALT)}
     assert item["attributes"]["M"]["pace"] == {"S": "slow"}
     assert item["attributes"]["M"]["last_topic"] == {"S": "appointments"}
 
@@ -270,7 +270,7 @@ def test_a_failing_read_still_answers_without_personalization(aws_env, sessions,
     assert counts == {"GetItem": 1}  # no write of a profile that could not be read
     assert code in caplog.text
     assert "SIMULATED-USER" not in caplog.text
-    assert storage.user_key(USER, "local-development-salt") not in caplog.text
+    assert user_key(USER, "local-development-salt") not in caplog.text
 
 
 def test_a_failing_write_still_says_goodbye(aws_env, sessions, caplog):
@@ -437,7 +437,7 @@ def test_debug_logging_never_writes_the_key_or_the_profile(trickling_dynamodb, s
     conversation.intent("SpeakSlowerIntent")
     conversation.intent("AMAZON.StopIntent")
     assert endpoint.requests == ["GetItem", "PutItem"]  # it did talk to the table
-    key = storage.user_key(USER, TEST_SALT)
+    key = user_key(USER, TEST_SALT)
     assert key not in caplog.text
     assert '"visits"' not in caplog.text and "last_visit" not in caplog.text
     assert all(

@@ -10,7 +10,9 @@ from __future__ import annotations
 import threading
 import time
 
-from itb_skill import storage, storage_session
+from itb_skill.memory import interceptors
+from itb_skill.memory import stores as storage
+from itb_skill.memory.profile import RETENTION_SECONDS
 from skill_sim import envelope
 
 NOW = 1_800_000_000
@@ -25,7 +27,7 @@ STORED = {  # a returning user's profile, as DynamoDB's GetItem returns it
                 "pace": {"S": "slow"},
             }
         },
-        "expires_at": {"N": str(NOW + storage.RETENTION_SECONDS)},
+        "expires_at": {"N": str(NOW + RETENTION_SECONDS)},
     }
 }
 # Alexa gives up after 8 s; the template's 7 s timeout leaves the function less.
@@ -42,7 +44,7 @@ def launch(context) -> tuple[envelope.Heard, float, envelope.Session]:
 
 
 def test_a_reply_that_trickles_in_cannot_hold_the_answer(trickling_dynamodb, caplog, monkeypatch):
-    monkeypatch.setattr(storage_session, "clock", lambda: NOW + 60)
+    monkeypatch.setattr(interceptors, "clock", lambda: NOW + 60)
     endpoint = trickling_dynamodb(delay=0.2, bodies={"GetItem": STORED})  # the whole reply: over 60 s
     heard, waited, session = launch(envelope.LambdaContext())
     assert waited < ALEXA_WAITS_SECONDS - 1, waited
@@ -61,7 +63,7 @@ def test_a_reply_that_trickles_in_cannot_hold_the_answer(trickling_dynamodb, cap
 
 
 def test_the_same_endpoint_without_the_trickle_personalizes(trickling_dynamodb, monkeypatch):
-    monkeypatch.setattr(storage_session, "clock", lambda: NOW + 60)
+    monkeypatch.setattr(interceptors, "clock", lambda: NOW + 60)
     trickling_dynamodb(delay=0, bodies={"GetItem": STORED})
     heard, _, _ = launch(envelope.LambdaContext())
     assert heard.speech.startswith("Welcome back") and '<prosody rate="85%">' in heard.ssml
@@ -69,7 +71,7 @@ def test_the_same_endpoint_without_the_trickle_personalizes(trickling_dynamodb, 
 
 def test_no_storage_call_starts_without_time_left_to_answer(trickling_dynamodb):
     endpoint = trickling_dynamodb(delay=0, bodies={"GetItem": STORED})
-    heard, _, _ = launch(envelope.LambdaContext(timeout_ms=storage_session.ANSWER_RESERVE_SECONDS * 1000))
+    heard, _, _ = launch(envelope.LambdaContext(timeout_ms=interceptors.ANSWER_RESERVE_SECONDS * 1000))
     assert endpoint.requests == []
     assert "not medical advice" in heard.speech and heard.reprompt
 
@@ -136,5 +138,5 @@ def test_a_locked_sqlite_file_cannot_hold_the_goodbye(sessions, profile_store_in
         other_writer.execute("ROLLBACK")
         other_writer.close()
     assert goodbye.speech == "Goodbye, and take care." and goodbye.end_session is True
-    assert waited < storage_session.STORAGE_DEADLINE_SECONDS, waited
+    assert waited < interceptors.STORAGE_DEADLINE_SECONDS, waited
     assert "profile write skipped" in caplog.text and "OperationalError" in caplog.text

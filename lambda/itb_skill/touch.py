@@ -21,7 +21,8 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import DialogState, Intent, IntentConfirmationStatus, IntentRequest, Response
 
 from itb_skill import answers
-from itb_skill.handlers import locale_content, respond_with_content
+from itb_skill.handlers.respond import respond_with_content
+from itb_skill.request import locale_content
 from itb_skill.screening import USER_EVENT
 
 SPOKEN = {"yes": "AMAZON.YesIntent", "no": "AMAZON.NoIntent"}

@@ -37,7 +37,9 @@ TOKEN_PREFIX = "itb-"  # RenderDocument token: "itb-<document name>", sent back 
 
 # Alexa refuses a response over 24 KB; a screen is cut to leave this much room for the rest of it.
 MAX_RESPONSE_BYTES = 24 * 1024
-RESERVED_BYTES = 2048  # JSON keys, session attributes (at most ~1 KB, session_state), the directive's shell
+RESERVED_BYTES = (
+    2048  # JSON keys, session attributes (~1 KB at most: itb_skill.session), the directive's shell
+)
 MAX_CAPTION_CHARS = 6000  # far beyond any answer (the longest is under 700 characters)
 
 OFFER = "offer"  # answers.OFFER (not imported: answers imports speech and content, not needed here)
@@ -362,7 +364,7 @@ def show(
 
 
 def emergency_directive(kind: str) -> dict:
-    """The emergency screen as a plain directive, for responses built without the SDK (observability)."""
+    """The emergency screen as a plain directive, for responses built without the SDK (runtime)."""
     name, document, datasources = emergency_screen(kind)
     return {
         "type": f"{APL}.RenderDocument",

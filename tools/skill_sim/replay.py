@@ -160,7 +160,7 @@ def run_script(path: str | Path, repo: str | Path | None = None) -> Result:
     data = load_script(path)
     sim = Simulator(repo, locale=str(data.get("locale") or "en-US"))
     # Every script starts as a first-time user, whatever earlier chats left in data/.
-    from itb_skill import storage  # importable once the simulator has loaded the function
+    from itb_skill.memory import stores as storage  # importable once the simulator has loaded the function
 
     storage.install(storage.MemoryStore())
     try:

@@ -55,7 +55,7 @@ def model_path(repo: Path, locale: str) -> Path:
 
 
 _HANDLERS: dict[Path, Any] = {}
-# The function's per-request log line (itb_skill.observability: one JSON line per request, to stderr,
+# The function's per-request log line (itb_skill.telemetry: one JSON line per request, to stderr,
 # for CloudWatch). A person talking to the simulator does not want it between the turns.
 REQUEST_LOG = "itb_skill.requests"
 

@@ -32,10 +32,12 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
-from itb_skill import config, deadline, screening, storage
+from itb_skill import config, screening
 from itb_skill.answers import PACE
-from itb_skill.handlers import locale_content
-from itb_skill.storage import Profile, StorageError
+from itb_skill.memory import stores as storage
+from itb_skill.memory.profile import Profile, user_key
+from itb_skill.memory.stores import StorageError
+from itb_skill.request import locale_content
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +75,7 @@ def _user_key(handler_input: HandlerInput) -> str | None:
     settings = config.get()
     if not isinstance(user_id, str) or not user_id or settings.refusal is not None:
         return None  # no key from a weak salt: no storage call at all
-    return storage.user_key(user_id, settings.user_hash_salt)
+    return user_key(user_id, settings.user_hash_salt)
 
 
 def _is_emergency(handler_input: HandlerInput) -> bool:
@@ -98,11 +100,11 @@ def _store_call(handler_input: HandlerInput, call: Callable[[storage.Store], T])
     own, unless the store ends every call within the deadline by itself (the local SQLite file)."""
     store = storage.current()
     seconds = _deadline_seconds(handler_input)
-    if seconds <= 0:
-        raise deadline.DeadlineExceeded("no time left to start")
-    if getattr(store, "bounds_its_own_waits", False) is True:
+    if seconds > 0 and getattr(store, "bounds_its_own_waits", False) is True:
         return call(store)
-    return deadline.call_within(seconds, lambda: call(store))
+    from itb_skill.memory import deadline  # only for a store over the network (or no time left)
+
+    return deadline.call_within(seconds, lambda: call(store))  # DeadlineExceeded at once without time
 
 
 def _topics(handler_input: HandlerInput) -> Mapping[str, object]:

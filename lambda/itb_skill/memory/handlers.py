@@ -1,20 +1,21 @@
-"""Handlers for what the skill remembers: the returning welcome, speaking pace, forget me, skill disabled.
+"""Handlers for what the skill remembers: the returning welcome, forget me, skill disabled.
 
 Thin like ``handlers``: words come from the content file, rendering from ``handlers.respond``. The
-profile itself is read and written by ``storage_session``; only forgetting calls storage from here.
+profile itself is read and written by ``memory.interceptors``; only forgetting calls storage from here.
 """
 
 from __future__ import annotations
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_intent_name, is_intent_name, is_request_type
+from ask_sdk_core.utils import is_intent_name, is_request_type
 from ask_sdk_model import Response
 
-from itb_skill import answers, storage_session
-from itb_skill.handlers import locale_content, respond_with_content, session_attributes
+from itb_skill import answers
+from itb_skill.handlers.respond import respond_with_content
+from itb_skill.memory import interceptors
+from itb_skill.request import locale_content, session_attributes
 
-PACE_INTENTS = {"SpeakSlowerIntent": "slow", "SpeakNormalIntent": "normal"}
 FORGET_ME_INTENT = "ForgetMeIntent"
 FORGET_ME_OFFER = answers.FORGET_ME_OFFER
 
@@ -24,36 +25,13 @@ class ReturningLaunchHandler(AbstractRequestHandler):
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_request_type("LaunchRequest")(handler_input) and (
-            storage_session.remembered(handler_input) is not None
+            interceptors.remembered(handler_input) is not None
         )
 
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)
-        profile = storage_session.remembered(handler_input)
+        profile = interceptors.remembered(handler_input)
         reply = answers.welcome_back_reply(texts, profile.last_topic if profile else None)
-        return respond_with_content(handler_input, reply, texts)
-
-
-class PaceHandler(AbstractRequestHandler):
-    """ "Speak slower" / "speak at normal speed": this reply and every later one, in later sessions too."""
-
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_request_type("IntentRequest")(handler_input) and (
-            get_intent_name(handler_input) in PACE_INTENTS
-        )
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        pace = PACE_INTENTS[get_intent_name(handler_input)]
-        attributes = session_attributes(handler_input)
-        attributes[answers.PACE] = pace
-        handler_input.attributes_manager.session_attributes = attributes
-        texts = locale_content(handler_input)
-        reply = answers.simple_reply(texts, f"pace_{pace}")
-        last = attributes.get(answers.LAST)
-        if pace == "slow" and answers.is_topic_answer(last):
-            # "Say that again slower": someone who missed an answer hears it again, at the new pace.
-            lead_in = texts.text("pace_slow_again")
-            reply = answers.again_reply(texts, last, attributes.get(answers.OFFER), lead_in) or reply
         return respond_with_content(handler_input, reply, texts)
 
 
@@ -82,7 +60,7 @@ class ForgetMeAnswerHandler(AbstractRequestHandler):
         if is_intent_name("AMAZON.NoIntent")(handler_input):
             key = "forget_me_kept"
         else:
-            key = "forgotten" if storage_session.forget(handler_input) else "forget_me_failed"
+            key = "forgotten" if interceptors.forget(handler_input) else "forget_me_failed"
         return respond_with_content(handler_input, answers.simple_reply(texts, key), texts)
 
 
@@ -93,7 +71,7 @@ class SkillDisabledHandler(AbstractRequestHandler):
         return is_request_type("AlexaSkillEvent.SkillDisabled")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        deleted = storage_session.forget(handler_input)
+        deleted = interceptors.forget(handler_input)
         handler_input.attributes_manager.request_attributes.update(
             outcome="forgotten" if deleted else "error", topic=None
         )

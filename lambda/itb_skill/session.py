@@ -8,7 +8,7 @@ A new session starts empty: whatever it carries, this skill did not write it in 
 - ``pace``: "normal" or "slow" (``answers.checked_pace``)
 - ``offer``: a part of a content topic, or the forget-me question (``answers.checked_offer``)
 - ``last``: a reference to a reply the content can render again (``answers.checked_ref``)
-- ``memory``: the profile as read at the session's start (``storage_session.checked_memory``)
+- ``memory``: the profile as read at the session's start (``memory.interceptors.checked_memory``)
 - ``seen``: the topics heard or offered in this session, content topic ids, at most ``answers.MAX_SEEN``
   (``answers.checked_seen``)
 
@@ -23,8 +23,9 @@ import contextlib
 from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
 from ask_sdk_core.handler_input import HandlerInput
 
-from itb_skill import answers, storage_session
-from itb_skill.handlers import locale_content
+from itb_skill import answers
+from itb_skill.memory import interceptors
+from itb_skill.request import locale_content
 
 
 def checked(handler_input: HandlerInput) -> dict:
@@ -46,8 +47,8 @@ def checked(handler_input: HandlerInput) -> dict:
         (answers.LAST, answers.checked_ref(texts, attributes.get(answers.LAST))),
         (answers.SEEN, answers.checked_seen(texts, attributes.get(answers.SEEN))),
         (
-            storage_session.MEMORY,
-            storage_session.checked_memory(attributes.get(storage_session.MEMORY), texts.topics),
+            interceptors.MEMORY,
+            interceptors.checked_memory(attributes.get(interceptors.MEMORY), texts.topics),
         ),
     ):
         if value is not None:

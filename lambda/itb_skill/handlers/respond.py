@@ -1,0 +1,53 @@
+"""A ``Reply`` becomes the Alexa response here and nowhere else: speech, reprompt, card, screen, and what
+the session remembers for "repeat" and "yes"."""
+
+from __future__ import annotations
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+from ask_sdk_model.ui import SimpleCard
+
+from itb_skill import answers, content, safety, screening, visuals
+from itb_skill.request import session_attributes
+from itb_skill.speech import Reply, card, to_card, to_ssml
+
+
+def _opens_with_911(handler_input: HandlerInput, reply: Reply) -> bool:
+    """911 unless sure: the opener goes first unless the skill understood and no danger is possible."""
+    if reply.end_session and reply.outcome == "emergency":
+        return False  # the emergency response is all 911 already
+    if safety.opens_with_911(to_card(reply.speech, fills=reply.fills)):
+        return False
+    return not reply.understood or screening.decision(handler_input).tier >= safety.Tier.POSSIBLE
+
+
+def respond(handler_input: HandlerInput, reply: Reply, phones=None) -> Response:
+    """Turn a ``Reply`` into the Alexa response, and remember it (by reference) for "repeat" and "yes"."""
+    attributes = session_attributes(handler_input)
+    pace = attributes.get(answers.PACE, "normal")
+    builder = handler_input.response_builder
+    opener = f"{safety.OPENER} " if _opens_with_911(handler_input, reply) else ""
+    builder.speak(to_ssml(opener + reply.speech, phones, pace, reply.fills))
+    if reply.reprompt and not reply.end_session:
+        builder.ask(to_ssml(reply.reprompt, phones, pace, reply.fills))
+    if reply.card_title and reply.card_text:
+        title, text = card(reply.card_title, opener + reply.card_text, phones, reply.fills)
+        builder.set_card(SimpleCard(title=title, content=text))
+    visuals.show(
+        handler_input, builder, reply, opener.strip(), phones, pace
+    )  # a screen, if the device has one
+    builder.set_should_end_session(reply.end_session)
+    if not reply.end_session:
+        attributes.update(reply.attributes)
+        if reply.ref is not None:  # by reference: "repeat" renders it again from content
+            attributes[answers.LAST] = reply.ref
+        if answers.OFFER not in reply.attributes:
+            attributes.pop(answers.OFFER, None)
+    handler_input.attributes_manager.session_attributes = attributes
+    # For the log line and metrics (read by the logging interceptor).
+    handler_input.attributes_manager.request_attributes.update(outcome=reply.outcome, topic=reply.topic)
+    return builder.response
+
+
+def respond_with_content(handler_input: HandlerInput, reply: Reply, texts: content.Content) -> Response:
+    return respond(handler_input, reply, texts.phones)
