@@ -38,8 +38,11 @@ apl-lint: setup $(APL_STAMP)
 	PYTHONPATH=lambda:tools $(BIN)/python -m apl_check
 
 # The browser tests (tests/test_review_browser.py, marker "browser") run in `make review`.
+# In random order (pytest-random-order: modules shuffled, tests shuffled within each module), so a test that
+# leans on another's leftovers fails here; the seed is printed, rerun one order with
+# `.venv/bin/pytest -p random_order --random-order-seed=N`.
 unit: setup $(APL_STAMP)
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -m "not browser" --random-order-bucket=module
 
 test: lint unit
 
@@ -101,7 +104,10 @@ voice-check: $(VOICE_STAMP)
 # build/review/review.html (self-contained), review.pdf and review.png. SOURCES=DIR reads the patient page
 # and the safety facts from DIR instead of ../shared/source.
 SOURCES ?=
+SOURCE_DIR = $(if $(SOURCES),$(SOURCES),../shared/source)
 review: setup
+	@# The copies the tests read (tests/data) must be of the sources reviewed.
+	cd $(SOURCE_DIR) && sha256sum -c $(CURDIR)/tests/data/SHA256SUMS
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || { \
 		echo "review needs headless Chromium: sudo apt-get install -y chromium"; exit 2; }
 	$(BIN)/pytest -m browser tests/test_review_browser.py

@@ -6,12 +6,13 @@ from __future__ import annotations
 import pytest
 
 import corpora
-from itb_skill import content
+from conftest import Conversation
 from itb_skill.handlers import catch_all, respond
 from itb_skill.handlers import conversation as conversation_handlers
 from itb_skill.handlers import safety as safety_handlers
 from itb_skill.memory import handlers as memory_handlers
 from itb_skill.memory import stores as storage
+from itb_skill.skill import create_handler
 from skill_sim.measure import measure
 
 FIRST_SENTENCE = "Call 911 now."
@@ -120,23 +121,21 @@ def test_danger_in_any_slot_of_any_intent_goes_to_911(conversation):
 
 
 @pytest.fixture
-def broken_content(monkeypatch, tmp_path):
-    def breaking(corrupt: bool):
+def broken_content(tmp_path, skill_config):
+    """``breaking(corrupt, store=None)``: a conversation with a skill whose content file is missing or
+    corrupt (and whose profile store is ``store``)."""
+
+    def breaking(corrupt: bool, store=None) -> Conversation:
         if corrupt:
             (tmp_path / "en-US.json").write_text('{"strings": {"welcome": ', encoding="utf-8")
-        monkeypatch.setattr(content, "CONTENT_DIR", tmp_path)
-        content.supported_locales.cache_clear()
-        content._load_file.cache_clear()
+        return Conversation(create_handler(skill_config._replace(content_dir=str(tmp_path)), store))
 
-    yield breaking
-    monkeypatch.undo()
-    content.supported_locales.cache_clear()
-    content._load_file.cache_clear()
+    return breaking
 
 
 @pytest.mark.parametrize("corrupt", [False, True], ids=["missing", "corrupt"])
-def test_with_the_content_broken_an_emergency_still_gets_911(conversation, broken_content, corrupt):
-    broken_content(corrupt)
+def test_with_the_content_broken_an_emergency_still_gets_911(broken_content, corrupt):
+    conversation = broken_content(corrupt)
     for heard in (
         conversation.intent("EmergencyIntent", symptom="having a seizure"),
         conversation.intent("QuestionIntent", query="my husband is not breathing"),
@@ -162,17 +161,13 @@ class UnreachableStore:
     load = save = delete = _fail
 
 
-def test_with_content_and_database_both_broken_an_emergency_still_gets_911(conversation, broken_content):
-    broken_content(True)
+def test_with_content_and_database_both_broken_an_emergency_still_gets_911(broken_content):
     unreachable = UnreachableStore()
-    storage.install(unreachable)
-    try:
-        heard = conversation.intent("QuestionIntent", query="my pump is beeping and he is very confused")
-        assert heard.speech.startswith(FIRST_SENTENCE) and heard.end_session is True
-        heard = conversation.intent("EmergencyIntent", symptom="having a seizure")
-        assert heard.speech.startswith(FIRST_SENTENCE) and heard.end_session is True
-    finally:
-        storage.install(None)
+    conversation = broken_content(True, unreachable)
+    heard = conversation.intent("QuestionIntent", query="my pump is beeping and he is very confused")
+    assert heard.speech.startswith(FIRST_SENTENCE) and heard.end_session is True
+    heard = conversation.intent("EmergencyIntent", symptom="having a seizure")
+    assert heard.speech.startswith(FIRST_SENTENCE) and heard.end_session is True
     assert unreachable.calls == 0  # the emergency path never waits on the database
 
 

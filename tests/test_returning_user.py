@@ -10,7 +10,6 @@ import re
 import pytest
 
 from itb_skill import content
-from itb_skill.memory import interceptors
 from itb_skill.memory import stores as storage
 from itb_skill.memory.profile import Profile
 from skill_sim import envelope
@@ -25,10 +24,9 @@ class FakeClock:
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    fake = FakeClock()
-    monkeypatch.setattr(interceptors, "clock", fake)
-    return fake
+def clock():
+    """The skill's clock in a test that asks for it (``conftest.skill``)."""
+    return FakeClock()
 
 
 def words(text: str) -> int:
@@ -167,13 +165,12 @@ def test_topic_offers_still_work_after_an_abandoned_forget_me(sessions, memory_s
     assert len(memory_store.profiles) == 1
 
 
-def test_forget_me_when_the_database_fails_says_so(sessions, monkeypatch):
+def test_forget_me_when_the_database_fails_says_so(sessions_of):
     class DeleteFails(storage.MemoryStore):
         def delete(self, key):
             raise storage.StorageError("dynamodb delete failed: AccessDeniedException")
 
-    store = DeleteFails()
-    storage.install(store)
+    sessions = sessions_of(DeleteFails())
     remembered_user(sessions)
     second = sessions()
     second.launch()
@@ -303,10 +300,9 @@ class BrokenStore:
     load = save = delete = _fail
 
 
-def test_emergency_first_with_broken_storage_says_call_911_and_never_touches_storage(sessions):
+def test_emergency_first_with_broken_storage_says_call_911_and_never_touches_storage(sessions_of):
     broken = BrokenStore()
-    storage.install(broken)
-    heard = sessions().intent("EmergencyIntent")
+    heard = sessions_of(broken)().intent("EmergencyIntent")
     assert heard.speech.startswith("Call 911 now.")
     assert heard.end_session is True
     assert broken.calls == 0
@@ -321,10 +317,9 @@ def test_danger_in_a_slot_mid_session_makes_no_storage_call(sessions, memory_sto
     assert memory_store.calls == ["load"]  # the emergency ended the session without a write
 
 
-def test_broken_storage_never_breaks_an_answer_and_logs_no_user_data(sessions, caplog):
+def test_broken_storage_never_breaks_an_answer_and_logs_no_user_data(sessions_of, caplog):
     broken = BrokenStore()
-    storage.install(broken)
-    conversation = sessions()
+    conversation = sessions_of(broken)()
     welcome = conversation.launch()
     assert "not medical advice" in welcome.speech and welcome.reprompt
     assert not welcome.speech.startswith("Sorry")

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pytest
 
 from itb_skill.safety import rules as safety
 from itb_skill.safety.text import normalize
 
-CORPUS = ("tests/corpus/emergencies.txt", "tests/corpus/questions.txt")
+CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
+CORPUS = (CORPUS_DIR / "emergencies.txt", CORPUS_DIR / "questions.txt")
 
 
 def plain_body_re() -> re.Pattern:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TEST_SALT
+from conftest import TEST_SALT, Conversation
 from itb_skill.memory import stores as storage
 from itb_skill.memory.profile import RETENTION_SECONDS, Profile, user_key
 from skill_sim import envelope
@@ -117,13 +117,13 @@ def test_sqlite_store_loses_no_write_under_contention(tmp_path):
     assert [store.load(f"user{user}").visits for user in range(writers)] == [rounds] * writers
 
 
-def test_without_a_table_the_configured_store_is_sqlite_in_the_data_dir(profile_store_in_tmp, sessions):
-    assert isinstance(storage.current(), storage.SqliteStore)
+def test_without_a_table_the_configured_store_is_sqlite_in_the_data_dir(data_dir, skill, sessions):
+    assert isinstance(skill.services.store, storage.SqliteStore)
     conversation = sessions()
     conversation.launch()
     conversation.end()
-    assert (profile_store_in_tmp / storage.SQLITE_FILE).exists()
-    assert Path(storage.current().path).is_relative_to(profile_store_in_tmp)
+    assert (data_dir / storage.SQLITE_FILE).exists()
+    assert Path(skill.services.store.path).is_relative_to(data_dir)
 
 
 # ---- DynamoDB: real boto3 calls against moto ----
@@ -194,17 +194,19 @@ def test_an_expired_item_not_yet_removed_by_ttl_counts_as_gone(dynamodb):
 
 
 def test_configured_table_conversation_over_two_sessions_costs_one_read_and_one_write_each(
-    dynamodb, monkeypatch, sessions
+    dynamodb, monkeypatch, skill_config
 ):
-    from itb_skill import config
+    from itb_skill.config import from_environment
+    from itb_skill.skill import create_skill
 
-    monkeypatch.setenv("TABLE_NAME", TABLE)
-    monkeypatch.setenv("USER_HASH_SALT", SALT)
-    config.get.cache_clear()
-    storage.install(None)
-    assert isinstance(storage.current(), storage.DynamoStore)
+    configured = from_environment({"TABLE_NAME": TABLE, "USER_HASH_SALT": SALT, "AWS_REGION": REGION})
+    skill = create_skill(configured)
+    assert isinstance(skill.services.store, storage.DynamoStore)
     counts: dict = {}
-    monkeypatch.setattr(storage.current(), "_resource_factory", counting_resource(counts))
+    monkeypatch.setattr(skill.services.store, "_resource_factory", counting_resource(counts))
+
+    def sessions():
+        return Conversation(skill.lambda_handler)
 
     first = sessions()
     first.launch()
@@ -222,11 +224,11 @@ def test_configured_table_conversation_over_two_sessions_costs_one_read_and_one_
     assert item["attributes"]["M"]["last_topic"] == {"S": "appointments"}
 
 
-def test_missing_table_in_moto_still_answers(aws_env, sessions):
+def test_missing_table_in_moto_still_answers(aws_env, sessions_of):
     from moto import mock_aws
 
     with mock_aws():
-        storage.install(storage.DynamoStore("no-such-table", region=REGION))
+        sessions = sessions_of(storage.DynamoStore("no-such-table", region=REGION))
         welcome = sessions().launch()
     assert "not medical advice" in welcome.speech and welcome.reprompt
 
@@ -253,12 +255,12 @@ def stubbed():
     "code",
     ["ProvisionedThroughputExceededException", "AccessDeniedException", "ResourceNotFoundException"],
 )
-def test_a_failing_read_still_answers_without_personalization(aws_env, sessions, caplog, code):
+def test_a_failing_read_still_answers_without_personalization(aws_env, sessions_of, caplog, code):
     resource, stubber = stubbed()
     stubber.add_client_error("get_item", service_error_code=code, http_status_code=400)
     counts: dict = {}
     count_calls(resource, counts)
-    storage.install(storage.DynamoStore(TABLE, resource_factory=lambda: resource))
+    sessions = sessions_of(storage.DynamoStore(TABLE, resource_factory=lambda: resource))
     with stubber:
         conversation = sessions()
         welcome = conversation.launch()
@@ -273,13 +275,13 @@ def test_a_failing_read_still_answers_without_personalization(aws_env, sessions,
     assert user_key(USER, "local-development-salt") not in caplog.text
 
 
-def test_a_failing_write_still_says_goodbye(aws_env, sessions, caplog):
+def test_a_failing_write_still_says_goodbye(aws_env, sessions_of, caplog):
     resource, stubber = stubbed()
     stubber.add_response("get_item", {})
     stubber.add_client_error(
         "put_item", service_error_code="ProvisionedThroughputExceededException", http_status_code=400
     )
-    storage.install(storage.DynamoStore(TABLE, resource_factory=lambda: resource))
+    sessions = sessions_of(storage.DynamoStore(TABLE, resource_factory=lambda: resource))
     with stubber:
         conversation = sessions()
         conversation.launch()
@@ -289,11 +291,11 @@ def test_a_failing_write_still_says_goodbye(aws_env, sessions, caplog):
     assert "profile write skipped" in caplog.text
 
 
-def test_a_failing_delete_tells_the_user(aws_env, sessions):
+def test_a_failing_delete_tells_the_user(aws_env, sessions_of):
     resource, stubber = stubbed()
     stubber.add_response("get_item", {})
     stubber.add_client_error("delete_item", service_error_code="AccessDeniedException", http_status_code=400)
-    storage.install(storage.DynamoStore(TABLE, resource_factory=lambda: resource))
+    sessions = sessions_of(storage.DynamoStore(TABLE, resource_factory=lambda: resource))
     with stubber:
         conversation = sessions()
         conversation.launch()
@@ -321,9 +323,9 @@ class TimingOutResource:
     get_item = put_item = delete_item = _time_out
 
 
-def test_a_read_timeout_still_answers(aws_env, sessions, caplog):
+def test_a_read_timeout_still_answers(aws_env, sessions_of, caplog):
     fake = TimingOutResource()
-    storage.install(storage.DynamoStore(TABLE, resource_factory=lambda: fake))
+    sessions = sessions_of(storage.DynamoStore(TABLE, resource_factory=lambda: fake))
     conversation = sessions()
     welcome = conversation.launch()
     assert "not medical advice" in welcome.speech and welcome.reprompt
@@ -332,11 +334,11 @@ def test_a_read_timeout_still_answers(aws_env, sessions, caplog):
     assert "ReadTimeoutError" in caplog.text
 
 
-def test_no_region_with_a_table_configured_still_answers(monkeypatch, sessions):
+def test_no_region_with_a_table_configured_still_answers(monkeypatch, sessions_of):
     for name in ("AWS_REGION", "AWS_DEFAULT_REGION"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent")
-    storage.install(storage.DynamoStore(TABLE, region=None))
+    sessions = sessions_of(storage.DynamoStore(TABLE, region=None))
     welcome = sessions().launch()
     assert "not medical advice" in welcome.speech and welcome.reprompt
 
@@ -401,9 +403,9 @@ UNREADABLE_REPLIES = {
 
 
 @pytest.mark.parametrize("reply", UNREADABLE_REPLIES.values(), ids=UNREADABLE_REPLIES.keys())
-def test_an_unreadable_profile_is_never_overwritten(trickling_dynamodb, sessions, caplog, reply):
+def test_an_unreadable_profile_is_never_overwritten(trickling_dynamodb, caplog, reply):
     endpoint = trickling_dynamodb(delay=0, bodies={"GetItem": reply})  # HTTP 200, quickly
-    conversation = sessions()
+    conversation = endpoint.session()
     welcome = conversation.launch()
     assert "not medical advice" in welcome.speech and welcome.reprompt
     conversation.intent("SpeakSlowerIntent")  # something to save, if it thought it could
@@ -413,9 +415,9 @@ def test_an_unreadable_profile_is_never_overwritten(trickling_dynamodb, sessions
     assert "SIMULATED-USER" not in caplog.text and "visits=3" not in caplog.text
 
 
-def test_a_readable_empty_reply_is_a_new_user_and_is_written(trickling_dynamodb, sessions):
+def test_a_readable_empty_reply_is_a_new_user_and_is_written(trickling_dynamodb):
     endpoint = trickling_dynamodb(delay=0, bodies={"GetItem": {}})
-    conversation = sessions()
+    conversation = endpoint.session()
     conversation.launch()
     conversation.intent("AMAZON.StopIntent")
     assert endpoint.requests == ["GetItem", "PutItem"]
@@ -424,7 +426,7 @@ def test_a_readable_empty_reply_is_a_new_user_and_is_written(trickling_dynamodb,
 # ---- logging: botocore never writes the key or the profile, whatever the log level ----
 
 
-def test_debug_logging_never_writes_the_key_or_the_profile(trickling_dynamodb, sessions, caplog):
+def test_debug_logging_never_writes_the_key_or_the_profile(trickling_dynamodb, caplog):
     import logging
 
     caplog.set_level(logging.DEBUG)  # as LOG_LEVEL=DEBUG (or Lambda's log level) would set the root logger
@@ -432,7 +434,7 @@ def test_debug_logging_never_writes_the_key_or_the_profile(trickling_dynamodb, s
         "Item": {"id": {"S": "k"}, "attributes": {"M": {"visits": {"N": "3"}, "last_visit": {"N": "1"}}}}
     }
     endpoint = trickling_dynamodb(delay=0, bodies={"GetItem": stored})
-    conversation = sessions()
+    conversation = endpoint.session()
     conversation.launch()
     conversation.intent("SpeakSlowerIntent")
     conversation.intent("AMAZON.StopIntent")

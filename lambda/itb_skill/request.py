@@ -74,9 +74,10 @@ def session_attributes(handler_input: HandlerInput) -> dict:
     return attributes if isinstance(attributes, dict) else {}
 
 
-def locale_content(handler_input: HandlerInput) -> content.Content:
+def locale_content(handler_input: HandlerInput, library: content.Library) -> content.Content:
+    """The content for the request's locale (en-US for one the library does not carry, or none)."""
     try:
         locale = get_locale(handler_input)
     except Exception:  # a request without a locale still gets the default content
         locale = None
-    return content.load(locale)
+    return library.load(locale)

@@ -1,6 +1,6 @@
 """The Lambda handler around the SDK: refusal of other skills, the request's log line, the last resort.
 
-``instrument(skill_builder)`` wraps the SDK's Lambda handler. For every request it
+``wrap(skill_builder, config, library)`` wraps the SDK's Lambda handler. For every request it
 
 * refuses a request for another skill id (or one that cannot show its skill id, when SKILL_ID is set)
   before the SDK reads it: a valid response that says nothing, and a log line with nothing of the request
@@ -22,14 +22,17 @@ import contextlib
 import contextvars
 import json
 import time
+from collections.abc import Callable
 from typing import Any
 
 from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
 from ask_sdk_core.skill import CustomSkill
+from ask_sdk_core.skill_builder import SkillBuilder
 from ask_sdk_model import RequestEnvelope
 from ask_sdk_runtime.exceptions import AskSdkException
 
-from itb_skill import safety, screening, visuals
+from itb_skill import content, safety, screening, visuals
+from itb_skill.config import Config
 from itb_skill.request import is_silent
 from itb_skill.speech import to_ssml
 from itb_skill.telemetry import OUTCOMES, build_record, emit
@@ -134,20 +137,19 @@ def _outcome_from_response(result: object) -> str:
     return "error" if isinstance(ssml, str) and _ERROR_MARK in ssml else "answered"
 
 
-def _sdk_handler(skill_builder):
+def _sdk_handler(skill_builder: SkillBuilder) -> Callable[[object, object], dict[str, Any]]:
     """What ``skill_builder.lambda_handler()`` does, with the skill built once, not at every request.
 
     The SDK's own wrapper builds a new ``CustomSkill`` (its configuration and one handler chain per
     registered handler) for every request; the handlers, interceptors and serializer are the same each
-    time. Built again only when ``skill_builder.skill_id`` changes, so it may still be set at any time.
+    time. Built on the first request.
     """
-    built: dict[str, Any] = {}
+    built: list[CustomSkill] = []
 
-    def handler(event, context):
-        skill = built.get("skill")
-        if skill is None or built.get("skill_id") != skill_builder.skill_id:
-            skill = CustomSkill(skill_configuration=skill_builder.skill_configuration)
-            built.update(skill=skill, skill_id=skill_builder.skill_id)
+    def handler(event: object, context: object) -> dict[str, Any]:
+        if not built:
+            built.append(CustomSkill(skill_configuration=skill_builder.skill_configuration))
+        skill = built[0]
         request_envelope = skill.serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
         response_envelope = skill.invoke(request_envelope=request_envelope, context=context)
         return skill.serializer.serialize(response_envelope)
@@ -155,22 +157,24 @@ def _sdk_handler(skill_builder):
     return handler
 
 
-def instrument(skill_builder):
-    """The Lambda handler: the SDK's, plus the log line, the metrics and the last line of defence.
-
-    Reads ``skill_builder.skill_id`` at each call, so it may be set before or after this.
-    """
+def wrap(
+    skill_builder: SkillBuilder, config: Config, library: content.Library
+) -> Callable[[object, object], dict[str, Any]]:
+    """The Lambda handler: the SDK's, plus the refusal of other skills, the log line, the metrics and the
+    last line of defence. ``config.skill_id`` is the only skill it answers (None: any, for local runs)."""
+    skill_builder.skill_id = config.skill_id  # the SDK's own check, behind ours
     skill_builder.runtime_configuration_builder.global_request_interceptors.insert(0, _HandOverAttributes())
     sdk_handler = _sdk_handler(skill_builder)
+    skill_id = config.skill_id
 
-    def lambda_handler(event, context):
+    def lambda_handler(event: object, context: object) -> dict[str, Any]:
         started = time.perf_counter()
         seen = _Seen()
         token = _current.set(seen)
         screened = None
         outcome, error_type = None, None
         try:
-            if _for_another_skill(event, skill_builder.skill_id):
+            if _for_another_skill(event, skill_id):
                 outcome = "refused"  # before the SDK reads anything of it
                 return {"version": RESPONSE_VERSION, "response": {}}
             screened = screening.begin(event)  # from the raw envelope: decided before anything can raise
@@ -202,6 +206,6 @@ def instrument(skill_builder):
                     emit(build_record(None, outcome, None, duration_ms))
                 else:
                     topic = seen.request_attributes().get("topic")
-                    emit(build_record(event, outcome or "error", topic, duration_ms, error_type))
+                    emit(build_record(event, outcome or "error", topic, duration_ms, error_type, library))
 
     return lambda_handler

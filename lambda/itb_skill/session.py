@@ -19,17 +19,19 @@ hundred bytes, far inside Alexa's response limits.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 
 from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
 from ask_sdk_core.handler_input import HandlerInput
 
-from itb_skill import answers
+from itb_skill import answers, content
 from itb_skill.memory import interceptors
 from itb_skill.request import locale_content
 
 
-def checked(handler_input: HandlerInput) -> dict:
-    """The session attributes of this request, reduced to what the skill could have written."""
+def checked(handler_input: HandlerInput, library: content.Library, now: float) -> dict:
+    """The session attributes of this request, reduced to what the skill could have written (from the
+    content of ``library``; a session start may not lie after ``now``)."""
     session = handler_input.request_envelope.session
     attributes = handler_input.attributes_manager.session_attributes
     if getattr(session, "new", None) is not False or not isinstance(attributes, dict) or not attributes:
@@ -39,7 +41,7 @@ def checked(handler_input: HandlerInput) -> dict:
     if pace is not None:
         kept[answers.PACE] = pace
     try:
-        texts = locale_content(handler_input)
+        texts = locale_content(handler_input, library)
     except Exception:  # no content to check against: keep only what needs none
         return kept
     for key, value in (
@@ -48,7 +50,7 @@ def checked(handler_input: HandlerInput) -> dict:
         (answers.SEEN, answers.checked_seen(texts, attributes.get(answers.SEEN))),
         (
             interceptors.MEMORY,
-            interceptors.checked_memory(attributes.get(interceptors.MEMORY), texts.topics),
+            interceptors.checked_memory(attributes.get(interceptors.MEMORY), texts.topics, now),
         ),
     ):
         if value is not None:
@@ -59,12 +61,15 @@ def checked(handler_input: HandlerInput) -> dict:
 class CheckAttributesInterceptor(AbstractRequestInterceptor):
     """Replaces the session attributes by their checked copy before anything reads them. Never raises."""
 
+    def __init__(self, library: content.Library, clock: Callable[[], float]) -> None:
+        self.library, self.clock = library, clock
+
     def process(self, handler_input: HandlerInput) -> None:
         if handler_input.request_envelope.session is None:
             return  # skill events: no session, no attributes
         manager = handler_input.attributes_manager
         try:
-            manager.session_attributes = checked(handler_input)
+            manager.session_attributes = checked(handler_input, self.library, self.clock())
         except Exception:  # whatever went wrong, nothing unchecked goes on
             with contextlib.suppress(Exception):
                 manager.session_attributes = {}

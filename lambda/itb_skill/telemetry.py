@@ -58,12 +58,12 @@ if not request_log.handlers:
     request_log.propagate = False
 
 
-def _is_known_topic(topic: object) -> bool:
+def _is_known_topic(topic: object, library: content.Library) -> bool:
     """Whether ``topic`` is a topic id of some content file: the only values the topic dimension may take."""
     if not isinstance(topic, str):
         return False
     try:
-        return any(topic in content.load(locale).topics for locale in content.supported_locales())
+        return any(topic in library.load(locale).topics for locale in library.locales())
     except Exception:  # content broken: no topic dimension, the line is still written
         return False
 
@@ -138,10 +138,12 @@ def build_record(
     topic: object,
     duration_ms: float,
     error_type: str | None = None,
+    library: content.Library | None = None,
 ) -> dict[str, Any]:
-    """The log line for one request, with its embedded metrics. Only checked values go in."""
+    """The log line for one request, with its embedded metrics. Only checked values go in. ``library``:
+    the skill's content, whose topic ids are the only values of the topic dimension."""
     request = _get(event, "request")
-    topic_id = topic if _is_known_topic(topic) else None
+    topic_id = topic if _is_known_topic(topic, library or content.library()) else None
     record: dict[str, Any] = {
         "service": SERVICE,
         "request_type": _checked(_get(request, "type"), _NAME),

@@ -23,13 +23,13 @@ import os
 from functools import cache
 from typing import Any, NamedTuple
 
-from itb_skill import content, safety
+from itb_skill import safety
+from itb_skill.paths import VISUALS_DIR
 from itb_skill.speech import Phone, Reply, card, to_card
 
 logger = logging.getLogger(__name__)
 
 APL = "Alexa.Presentation.APL"
-VISUALS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "visuals")
 DOCUMENTS = ("answer", "menu")  # lambda/visuals/documents/<name>.json
 DEFAULT_LOCALE = "en-US"
 APL_VERSION = "1.8"  # every document's; a device that reports an older runtime gets no screen
@@ -197,14 +197,15 @@ class Visuals(NamedTuple):
 
 
 @cache
-def load(locale: str = DEFAULT_LOCALE) -> Visuals | None:
-    """The documents and the locale's words, read once; None (logged once) when any cannot be used."""
+def load(locale: str = DEFAULT_LOCALE, directory: str = VISUALS_DIR) -> Visuals | None:
+    """The documents and the locale's words in ``directory``, read once; None (logged once) when any
+    cannot be used."""
     try:
-        with open(os.path.join(VISUALS_DIR, f"{locale}.json"), encoding="utf-8") as handle:
+        with open(os.path.join(directory, f"{locale}.json"), encoding="utf-8") as handle:
             words = json.load(handle)
         documents: dict[str, dict] = {}
         for name in DOCUMENTS:
-            with open(os.path.join(VISUALS_DIR, "documents", f"{name}.json"), encoding="utf-8") as handle:
+            with open(os.path.join(directory, "documents", f"{name}.json"), encoding="utf-8") as handle:
                 document = json.load(handle)
             if document.get("type") != "APL" or not isinstance(document.get("mainTemplate"), dict):
                 raise ValueError(f"{name}.json is not an APL document")
@@ -285,15 +286,16 @@ def screen(
     pace: str = "normal",
     texts: Any = None,
     budget: int = MAX_RESPONSE_BYTES,
+    directory: str = VISUALS_DIR,
 ) -> tuple[str, dict, dict] | None:
     """(name, document, data source) for ``reply`` as heard after ``opener``; None when not even the screen
     without captions fits. ``texts``: the locale's content (topic titles for the list); ``budget``: bytes
-    of the response left for the screen."""
+    of the response left for the screen; ``directory``: where the documents are."""
     if reply.outcome == "emergency" and reply.end_session:
         return emergency_screen(safety.CRISIS if reply.speech == safety.CRISIS_SPEECH else safety.EMERGENCY)
     phones = phones or {}
     locale = getattr(texts, "locale", DEFAULT_LOCALE)
-    visuals = load(locale) if reply.outcome != "error" else None
+    visuals = load(locale, directory) if reply.outcome != "error" else None
     if visuals is None:
         room = budget - len(json.dumps(CAPTIONS_DOCUMENT)) - len(json.dumps(opener)) - RESERVED_BYTES
         if room < 0:
@@ -341,20 +343,24 @@ def _response_bytes(response: Any) -> int:
 
 
 def show(
-    handler_input: Any, builder: Any, reply: Reply, opener: str, phones=None, pace: str = "normal"
+    handler_input: Any,
+    builder: Any,
+    reply: Reply,
+    opener: str,
+    phones=None,
+    pace: str = "normal",
+    texts: Any = None,
+    directory: str = VISUALS_DIR,
 ) -> None:
-    """Add the reply's screen to the response being built, if the device has one. Never raises."""
+    """Add the reply's screen to the response being built, if the device has one. Never raises.
+    ``texts``: the content the reply was built from (the list of topics on the menu)."""
     with contextlib.suppress(Exception):
         if not supports_apl(handler_input):
             return
         from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 
-        texts = None
-        if reply.outcome not in ("emergency", "error"):
-            with contextlib.suppress(Exception):  # loaded already for the reply: a lookup
-                texts = content.load(getattr(handler_input.request_envelope.request, "locale", None))
         budget = MAX_RESPONSE_BYTES - _response_bytes(builder.response)
-        shown = screen(reply, opener, phones, pace, texts, budget)
+        shown = screen(reply, opener, phones, pace, texts, budget, directory)
         if shown is None:
             return
         name, document, datasources = shown

@@ -7,8 +7,6 @@ one SSML renderer.
 
 from __future__ import annotations
 
-import importlib
-import sys
 from dataclasses import dataclass
 
 from skill_sim import envelope
@@ -25,10 +23,10 @@ class Answer:
 
 
 def lambda_handler():
-    lambda_dir = str(corpus.ROOT / "lambda")
-    if lambda_dir not in sys.path:
-        sys.path.insert(0, lambda_dir)
-    return importlib.import_module("lambda_function").lambda_handler
+    """A skill of its own, remembering nothing: no profile from a chat (a slow pace) changes what is heard."""
+    from skill_sim.simulator import create_handler
+
+    return create_handler(corpus.ROOT)
 
 
 def _from_heard(label: str, heard: envelope.Heard) -> Answer:

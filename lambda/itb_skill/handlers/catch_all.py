@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from typing import TYPE_CHECKING
 
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler
 from ask_sdk_core.handler_input import HandlerInput
@@ -14,6 +15,9 @@ from itb_skill import answers, safety, screening, visuals
 from itb_skill.handlers import respond as responding
 from itb_skill.speech import escape, to_ssml
 
+if TYPE_CHECKING:
+    from itb_skill.skill import Services
+
 logger = logging.getLogger(__name__)
 
 
@@ -23,6 +27,9 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
     If the failing request was an emergency (the emergency intent, or a slot that screens as danger),
     it still gets the 911 response, so even a broken emergency handler says "Call 911 now" first.
     """
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
 
     def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
         return True
@@ -37,7 +44,7 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
             speech, reprompt, end_session = safety.ERROR_SPEECH, safety.ERROR_REPROMPT, False
         try:
             reply = answers.emergency_reply(decided.kind or "") if decided.sure else answers.error_reply()
-            return responding.respond(handler_input, reply)
+            return responding.respond(handler_input, reply, None, self.services.config.visuals_dir)
         except Exception:  # even the session attributes or the reply builders may be unusable
             pass
         try:

@@ -4,72 +4,64 @@ pace, stop, the fallback and requests that take no speech. Each handler is thin:
 
 from __future__ import annotations
 
-from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, is_intent_name, is_request_type
 from ask_sdk_model import Response
 
 from itb_skill import answers, safety
-from itb_skill.handlers.respond import respond_with_content
-from itb_skill.request import (
-    is_silent,
-    locale_content,
-    session_attributes,
-    slot_ids,
-    slot_texts,
-    slot_values,
-)
+from itb_skill.handlers.respond import SkillHandler
+from itb_skill.request import is_silent, session_attributes, slot_ids, slot_texts, slot_values
 
 FREE_TEXT_INTENTS = tuple(sorted(safety.FREE_TEXT_INTENTS))
 PACE_INTENTS = {"SpeakSlowerIntent": "slow", "SpeakNormalIntent": "normal"}
 
 
-class LaunchHandler(AbstractRequestHandler):
+class LaunchHandler(SkillHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_request_type("LaunchRequest")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        texts = locale_content(handler_input)
-        return respond_with_content(handler_input, answers.simple_reply(texts, "welcome"), texts)
+        texts = self.texts(handler_input)
+        return self.say(handler_input, answers.simple_reply(texts, "welcome"), texts)
 
 
-class TopicHandler(AbstractRequestHandler):
+class TopicHandler(SkillHandler):
     """Every intent that the content maps to a topic, directly or through a slot."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         if not is_request_type("IntentRequest")(handler_input):
             return False
-        return get_intent_name(handler_input) in locale_content(handler_input).intents
+        return get_intent_name(handler_input) in self.texts(handler_input).intents
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        texts = locale_content(handler_input)
+        texts = self.texts(handler_input)
         topic_id = answers.route(
             texts, get_intent_name(handler_input), slot_ids(handler_input), slot_values(handler_input)
         )
         seen = answers.seen_topics(session_attributes(handler_input))
         reply = answers.topic_reply(texts, topic_id, seen=seen) if topic_id else answers.fallback_reply(texts)
-        return respond_with_content(handler_input, reply, texts)
+        return self.say(handler_input, reply, texts)
 
 
-class QuestionHandler(AbstractRequestHandler):
+class QuestionHandler(SkillHandler):
     """Free text (AMAZON.SearchQuery): a topic, or a statement's reply, by keywords; else the fallback."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return any(is_intent_name(name)(handler_input) for name in FREE_TEXT_INTENTS)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        texts = locale_content(handler_input)
+        texts = self.texts(handler_input)
         query = next(iter(slot_texts(handler_input)), None)
         reply = answers.free_text_reply(texts, query, answers.seen_topics(session_attributes(handler_input)))
-        return respond_with_content(handler_input, reply, texts)
+        return self.say(handler_input, reply, texts)
 
 
-class YesHandler(AbstractRequestHandler):
+class YesHandler(SkillHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name("AMAZON.YesIntent")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        texts = locale_content(handler_input)
+        texts = self.texts(handler_input)
         offer = session_attributes(handler_input).get(answers.OFFER)
         if isinstance(offer, dict) and offer.get("topic") in texts.topics:
             part = offer.get("part", 0)
@@ -77,33 +69,33 @@ class YesHandler(AbstractRequestHandler):
             reply = answers.topic_reply(texts, offer["topic"], part if isinstance(part, int) else 0, seen)
         else:
             reply = answers.simple_reply(texts, "nothing_offered", understood=False)
-        return respond_with_content(handler_input, reply, texts)
+        return self.say(handler_input, reply, texts)
 
 
-class NoHandler(AbstractRequestHandler):
+class NoHandler(SkillHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name("AMAZON.NoIntent")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        texts = locale_content(handler_input)
-        return respond_with_content(handler_input, answers.simple_reply(texts, "declined"), texts)
+        texts = self.texts(handler_input)
+        return self.say(handler_input, answers.simple_reply(texts, "declined"), texts)
 
 
-class RepeatHandler(AbstractRequestHandler):
+class RepeatHandler(SkillHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name("AMAZON.RepeatIntent")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        texts = locale_content(handler_input)
+        texts = self.texts(handler_input)
         attributes = session_attributes(handler_input)
         reply = answers.again_reply(texts, attributes.get(answers.LAST), attributes.get(answers.OFFER))
         if reply is None:
             reply = answers.simple_reply(texts, "nothing_to_repeat", understood=False)
             reply.ref = None  # a repeat of nothing is not an answer to repeat
-        return respond_with_content(handler_input, reply, texts)
+        return self.say(handler_input, reply, texts)
 
 
-class StartOverHandler(AbstractRequestHandler):
+class StartOverHandler(SkillHandler):
     """Start over and navigate home both go back to the list of topics."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
@@ -112,22 +104,22 @@ class StartOverHandler(AbstractRequestHandler):
         )(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        texts = locale_content(handler_input)
-        return respond_with_content(handler_input, answers.simple_reply(texts, "start_over"), texts)
+        texts = self.texts(handler_input)
+        return self.say(handler_input, answers.simple_reply(texts, "start_over"), texts)
 
 
-class HelpHandler(AbstractRequestHandler):
+class HelpHandler(SkillHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name("AMAZON.HelpIntent")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        texts = locale_content(handler_input)
+        texts = self.texts(handler_input)
         # "Help" said to a health skill may be a call for help: the reply opens with 911 like any unclear one.
         reply = answers.simple_reply(texts, "help", understood=False)
-        return respond_with_content(handler_input, reply, texts)
+        return self.say(handler_input, reply, texts)
 
 
-class PaceHandler(AbstractRequestHandler):
+class PaceHandler(SkillHandler):
     """ "Speak slower" / "speak at normal speed": this reply and every later one, in later sessions too."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
@@ -140,39 +132,37 @@ class PaceHandler(AbstractRequestHandler):
         attributes = session_attributes(handler_input)
         attributes[answers.PACE] = pace
         handler_input.attributes_manager.session_attributes = attributes
-        texts = locale_content(handler_input)
+        texts = self.texts(handler_input)
         reply = answers.simple_reply(texts, f"pace_{pace}")
         last = attributes.get(answers.LAST)
         if pace == "slow" and answers.is_topic_answer(last):
             # "Say that again slower": someone who missed an answer hears it again, at the new pace.
             lead_in = texts.text("pace_slow_again")
             reply = answers.again_reply(texts, last, attributes.get(answers.OFFER), lead_in) or reply
-        return respond_with_content(handler_input, reply, texts)
+        return self.say(handler_input, reply, texts)
 
 
-class StopHandler(AbstractRequestHandler):
+class StopHandler(SkillHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name("AMAZON.StopIntent")(handler_input) or is_intent_name("AMAZON.CancelIntent")(
             handler_input
         )
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        texts = locale_content(handler_input)
-        return respond_with_content(
-            handler_input, answers.simple_reply(texts, "goodbye", end_session=True), texts
-        )
+        texts = self.texts(handler_input)
+        return self.say(handler_input, answers.simple_reply(texts, "goodbye", end_session=True), texts)
 
 
-class FallbackHandler(AbstractRequestHandler):
+class FallbackHandler(SkillHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name("AMAZON.FallbackIntent")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        texts = locale_content(handler_input)
-        return respond_with_content(handler_input, answers.fallback_reply(texts), texts)
+        texts = self.texts(handler_input)
+        return self.say(handler_input, answers.fallback_reply(texts), texts)
 
 
-class SessionEndedHandler(AbstractRequestHandler):
+class SessionEndedHandler(SkillHandler):
     """Session ended, skill events (enabled, disabled...) and System.ExceptionEncountered: no speech."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
@@ -185,12 +175,12 @@ class SessionEndedHandler(AbstractRequestHandler):
         return handler_input.response_builder.response
 
 
-class UnknownRequestHandler(AbstractRequestHandler):
+class UnknownRequestHandler(SkillHandler):
     """Any intent or request type the skill does not know: treated like the fallback."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return True
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        texts = locale_content(handler_input)
-        return respond_with_content(handler_input, answers.fallback_reply(texts), texts)
+        texts = self.texts(handler_input)
+        return self.say(handler_input, answers.fallback_reply(texts), texts)

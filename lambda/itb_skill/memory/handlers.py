@@ -6,48 +6,58 @@ profile itself is read and written by ``memory.interceptors``; only forgetting c
 
 from __future__ import annotations
 
-from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from typing import TYPE_CHECKING
+
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name, is_request_type
 from ask_sdk_model import Response
 
 from itb_skill import answers
-from itb_skill.handlers.respond import respond_with_content
-from itb_skill.memory import interceptors
-from itb_skill.request import locale_content, session_attributes
+from itb_skill.handlers.respond import SkillHandler
+from itb_skill.memory.interceptors import Keeper, remembered
+from itb_skill.request import session_attributes
+
+if TYPE_CHECKING:
+    from itb_skill.skill import Services
 
 FORGET_ME_INTENT = "ForgetMeIntent"
 FORGET_ME_OFFER = answers.FORGET_ME_OFFER
 
 
-class ReturningLaunchHandler(AbstractRequestHandler):
+class MemoryHandler(SkillHandler):
+    """A handler of one skill that reads or forgets the profile, through that skill's ``Keeper``."""
+
+    def __init__(self, services: Services, keeper: Keeper) -> None:
+        super().__init__(services)
+        self.keeper = keeper
+
+
+class ReturningLaunchHandler(MemoryHandler):
     """A launch by someone the skill remembers (first-time users get ``LaunchHandler``)."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_request_type("LaunchRequest")(handler_input) and (
-            interceptors.remembered(handler_input) is not None
-        )
+        return is_request_type("LaunchRequest")(handler_input) and (remembered(handler_input) is not None)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        texts = locale_content(handler_input)
-        profile = interceptors.remembered(handler_input)
+        texts = self.texts(handler_input)
+        profile = remembered(handler_input)
         reply = answers.welcome_back_reply(texts, profile.last_topic if profile else None)
-        return respond_with_content(handler_input, reply, texts)
+        return self.say(handler_input, reply, texts)
 
 
-class ForgetMeHandler(AbstractRequestHandler):
+class ForgetMeHandler(MemoryHandler):
     """ "Forget me": asks for a yes or no first."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name(FORGET_ME_INTENT)(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        texts = locale_content(handler_input)
+        texts = self.texts(handler_input)
         reply = answers.forget_me_confirm_reply(texts)
-        return respond_with_content(handler_input, reply, texts)
+        return self.say(handler_input, reply, texts)
 
 
-class ForgetMeAnswerHandler(AbstractRequestHandler):
+class ForgetMeAnswerHandler(MemoryHandler):
     """Yes or no right after "forget me"; any other yes/no goes to the usual handlers."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
@@ -56,22 +66,22 @@ class ForgetMeAnswerHandler(AbstractRequestHandler):
         return session_attributes(handler_input).get(answers.OFFER) == FORGET_ME_OFFER
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        texts = locale_content(handler_input)
+        texts = self.texts(handler_input)
         if is_intent_name("AMAZON.NoIntent")(handler_input):
             key = "forget_me_kept"
         else:
-            key = "forgotten" if interceptors.forget(handler_input) else "forget_me_failed"
-        return respond_with_content(handler_input, answers.simple_reply(texts, key), texts)
+            key = "forgotten" if self.keeper.forget(handler_input) else "forget_me_failed"
+        return self.say(handler_input, answers.simple_reply(texts, key), texts)
 
 
-class SkillDisabledHandler(AbstractRequestHandler):
+class SkillDisabledHandler(MemoryHandler):
     """Alexa tells us the user disabled the skill: delete what we stored. No session, no speech."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_request_type("AlexaSkillEvent.SkillDisabled")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        deleted = interceptors.forget(handler_input)
+        deleted = self.keeper.forget(handler_input)
         handler_input.attributes_manager.request_attributes.update(
             outcome="forgotten" if deleted else "error", topic=None
         )

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Protocol
 
-from itb_skill import config
+from itb_skill.config import Config
 from itb_skill.memory.profile import RETENTION_SECONDS, Profile
 
 logger = logging.getLogger(__name__)
@@ -354,28 +354,12 @@ class DynamoStore:
             raise StorageError(f"dynamodb delete failed: {_kind(error)}") from error
 
 
-# ---- the store in use ----
-
-_installed: Store | None = None
+# ---- the store a configuration names ----
 
 
-def configured_store() -> Store:
-    """DynamoDB when a table is configured, otherwise the SQLite file in the data folder."""
-    settings = config.get()
+def configured(settings: Config, clock: Callable[[], float] | None = None) -> Store:
+    """DynamoDB when a table is configured, otherwise the SQLite file in the data folder. Builds nothing
+    yet: the table's client and the file are opened on first use."""
     if settings.table_name:
-        return DynamoStore(settings.table_name, region=settings.aws_region)
-    return SqliteStore(os.path.join(settings.data_dir, SQLITE_FILE))
-
-
-def current() -> Store:
-    """The store for this process, built on first use (so nothing is imported or opened before)."""
-    global _installed
-    if _installed is None:
-        _installed = configured_store()
-    return _installed
-
-
-def install(store: Store | None) -> None:
-    """Use ``store`` from now on (tests, tools); ``None`` goes back to the configured store."""
-    global _installed
-    _installed = store
+        return DynamoStore(settings.table_name, region=settings.aws_region, clock=clock)
+    return SqliteStore(os.path.join(settings.data_dir, SQLITE_FILE), clock=clock)

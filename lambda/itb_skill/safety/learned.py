@@ -17,6 +17,7 @@ import os
 from functools import lru_cache
 from typing import NamedTuple
 
+from itb_skill.paths import SAFETY_DIR
 from itb_skill.safety.text import normalize
 
 try:  # crc32 as a stable hash (Python's own ``hash`` of a str changes with every process)
@@ -24,9 +25,8 @@ try:  # crc32 as a stable hash (Python's own ``hash`` of a str changes with ever
 except ImportError:  # pragma: no cover - a Python without zlib
     from binascii import crc32
 
-HERE = os.path.dirname(os.path.realpath(__file__))
-MODEL_FILE = os.path.join(HERE, "screen_model.json")
-WEIGHTS_FILE = os.path.join(HERE, "screen_weights.bin")
+MODEL_FILE = os.path.join(SAFETY_DIR, "screen_model.json")
+WEIGHTS_FILE = os.path.join(SAFETY_DIR, "screen_weights.bin")
 
 CLASSES = ("none", "emergency", "crisis")
 CHAR_NGRAMS = (4,)  # character 4-grams inside each word, with a space on each side
