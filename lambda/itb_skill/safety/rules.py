@@ -496,6 +496,7 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"(?:clutching|grabbing|gripping|holding|clawing) (?:at )?(?:my|his|her|their|the) (?:chest|heart)"
         r"|(?:crushing|squeezing) (?:pain )?(?:in )?(?:my|his|her|their|the)? ?chest"
         r"|(?:elephant|weight) (?:sitting )?on (?:my|his|her|their) chest"
+        r"|(?:bad|severe|terrible|crushing|sudden) chest pains?|chest pains? (?:really |so )?(?:bad|now|right now)"
         r"|(?:pain|numb|tingling|hurts)(?: \w+){0,3} (?:down|in) (?:my|his|her|their) left arm",
     ),
     (
