@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from skill_sim import cli
+from skill_sim.measure import screen_only
 
 REPO = Path(__file__).resolve().parent.parent
 KEYS = {"utterance", "intent", "slots", "speech", "ssml", "reprompt", "end_session", "card"}
@@ -189,3 +190,13 @@ def test_the_functions_request_log_lines_stay_out_of_the_conversation_unless_ask
     status = cli.main(["--repo", str(REPO), "--log", "ask", "how big is the pump"])
     assert status == 0 and '"outcome":"answered"' in capsys.readouterr().err
     assert not logging.getLogger("itb_skill.requests").filters  # the function's logging is left as it was
+
+
+@pytest.mark.parametrize(("which", "silent"), [("rules", "model"), ("model", "rule")])
+def test_measure_with_one_screen_keeps_the_other_off_whatever_the_caller_asks(which, silent):
+    # assess_request passes use_model itself; a measurement of the rules alone must still not use the model
+    from itb_skill import safety
+
+    with screen_only(which):
+        decided = safety.assess("my husband is gasping for air", use_rules=True, use_model=True, explain=True)
+    assert decided.reasons and not any(reason.startswith(silent) for reason in decided.reasons)

@@ -15,7 +15,6 @@ of it. Its requests are sent to the same ``lambda_handler``.
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import shutil
 import subprocess
@@ -104,8 +103,12 @@ def screen_only(which: str) -> Iterator[None]:
         yield
         return
     original = safety.assess
-    switched_off = {"use_model": False} if which == "rules" else {"use_rules": False}
-    safety.assess = functools.partial(original, **switched_off)
+    switched_off = "use_model" if which == "rules" else "use_rules"
+
+    def one_screen(*args, **kwargs):  # overrides what the caller passes too (assess_request sets use_model)
+        return original(*args, **{**kwargs, switched_off: False})
+
+    safety.assess = one_screen
     try:
         yield
     finally:

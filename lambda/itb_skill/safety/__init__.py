@@ -155,8 +155,10 @@ def _assess_piece(piece: str, reading: str, use_rules: bool, use_model: bool, ex
             reasons.append(f"model {scored.danger:.3f} ({model_tier.name.lower()}){top}")
         if model_tier > tier:
             tier, kind = model_tier, CRISIS if scored.crisis else EMERGENCY
-        elif model_tier is Tier.SURE and scored.crisis:
-            kind = CRISIS  # the model is sure it hears a crisis where a rule read an emergency: 988 as well
+        elif model_tier is Tier.SURE and learned.sure_of(scored.crisis_probability):
+            # The model is sure of a crisis itself (not only of danger) where a rule read an emergency: 988
+            # as well. Danger alone is not enough: "I'm going to faint" is a sign, not a plan.
+            kind = CRISIS
     return Assessment(tier, kind, tuple(reasons))
 
 

@@ -73,6 +73,7 @@ def features(text: str, bits: int) -> list[int]:
 class Score(NamedTuple):
     danger: float  # probability of emergency or crisis
     crisis: bool  # crisis more likely than emergency
+    crisis_probability: float  # of crisis alone: sure of a crisis only when this reaches the sure threshold
     top: tuple[str, ...]  # the n-grams that pushed hardest towards danger (for explanations)
 
 
@@ -140,6 +141,10 @@ def model() -> _Model:
     return _Model()
 
 
+def sure_of(probability: float) -> bool:
+    return probability >= model().sure
+
+
 def tier(danger: float) -> int:
     """2 (sure), 1 (possible) or 0, by the thresholds chosen by cross-validation."""
     loaded = model()
@@ -153,7 +158,8 @@ def score(text: str, explain: bool = False) -> Score:
     top = max(logits)
     exps = [math.exp(value - top) for value in logits]
     danger = (exps[1] + exps[2]) / sum(exps)
-    return Score(danger, exps[2] > exps[1], _top_features(text, loaded) if explain else ())
+    crisis = exps[2] / sum(exps)
+    return Score(danger, exps[2] > exps[1], crisis, _top_features(text, loaded) if explain else ())
 
 
 def _top_features(text: str, loaded: _Model, count: int = 5) -> tuple[str, ...]:

@@ -90,6 +90,8 @@ _CHAIN = rf"(?: (?:{_STATE}|{_FILLER})){{0,6}}"
 _CHAIN_STATE = rf"(?: {_FILLER}){{0,2}} {_STATE}(?: (?:{_STATE}|{_FILLER})){{0,5}}"
 
 # Signs that need a subject: "<subject> <state> <sign>".
+# "Dying" as an idiom of wanting ("dying to know who won") is not a sign.
+_DYING = r"dying(?! to (?:know|see|hear|try|get|find|meet|go|ask|tell|have|watch|read))"
 _SIGNS: dict[str, str] = {
     "breathing": (
         r"suffocating|forgets? to breathe|(?:big )?gasps and then nothing|(?:little|tiny|shallow) (?:tiny )?breaths"
@@ -106,7 +108,7 @@ _SIGNS: dict[str, str] = {
     ),
     "unconscious": (
         r"unconscious|not conscious|(?:barely|hardly|semi) (?:conscious|awake)|in and out of consciousness"
-        r"|(?:passing|blacking) out|fainting|collapsing|dying|knocked out|not answering"
+        r"|(?:passing|blacking) out|fainting|collapsing|" + _DYING + r"|knocked out|not answering"
         r"|(?:will not|would not|does not|cannot) respond|talking gibberish|seeing things"
         r"|not (?:him|her|my|them)sel(?:f|ves)"
         r"|in (?:big |real |serious )?(?:trouble|danger|distress)"
@@ -159,7 +161,7 @@ _SIGNS: dict[str, str] = {
     r"|(?:suddenly|all of a sudden) (?:slurring|blind|cannot see)"
     r"|(?:lost|losing) (?:my|his|her|their) (?:vision|sight)",
     "fever": r"(?:(?:a|high|really|very|bad|raging|huge) )*fever|a (?:high )?temperature|high temperature"
-    r"|burning up|running a (?:high )?(?:fever|temperature)|feverish|(?:very|really|so|super) hot"
+    r"|burning up|running a (?:high )?(?:fever|temperature)|feverish|(?:very|really|so|super|this|that) hot"
     r"|spiking (?:a )?(?:high )?(?:fever|temperature)|hot to the touch|roasting|on fire|boiling hot"
     r"|shivering and (?:hot|burning)|(?:chills|shaking) and (?:a )?fever|fever and chills",
     "meningitis": r"(?:a )?stiff neck|neck stiffness"
@@ -186,7 +188,7 @@ _SIGNS: dict[str, str] = {
     r"|(?:stiff|tight) and (?:cannot|could not) move|stiff as a board|locked up"
     r"|stiff all over|frozen stiff"
     r"|(?:suddenly|all of a sudden) (?:(?:really|very|so|super) )?(?:stiff|tight|stiffer|tighter)"
-    r"|(?:really|very|so|super|extremely|incredibly|terribly|way too|crazy) (?:stiff|tight)"
+    r"|(?:really|very|so|super|extremely|incredibly|terribly|way too|crazy|this|that) (?:stiff|tight)"
     r"|stiff as a (?:rock|plank|statue|log)|(?:stiffening|seizing|locking|tensing|clenching) up|tensed up"
     r"|tight all over|(?:stiff|tight) and (?:hot|confused|feverish|burning up|itchy|sweaty|shaking)"
     r"|(?:stiffer|tighter) (?:and (?:stiffer|tighter)|than ever|by the (?:minute|hour))"
@@ -413,6 +415,10 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|(?:what is|whats) the point (?:of|in) (?:living|going on|life|anything|trying|any of this)"
         r"|easier (?:for everyone )?if i (?:just )?(?:let|stopped|died|was gone|were gone|did not wake|was not here)"
         r"|(?:miss|care about|notice) me (?:if|when) i (?:was|were|am) gone"
+        r"|(?:turn|turning|switch|switching|shut|shutting) off (?:my|his|her|the) pump (?:for good|forever|permanently)"
+        r"|(?:has|have|got) (?:the|my|a) (?:rope|noose) ready|(?:calling|here|want|wanted|going) to say goodbye"
+        r"|(?:would|had) rather (?:be dead|die|not be alive|not wake up)|(?:got|has|have|took|taking) (?:his|her|my|a|the)"
+        r" (?:gun|rifle|pistol) out"
         r"|no point anymore|(?:nobody|no one) would (?:even )?(?:miss|notice|care)|tired of (?:fighting|living|being"
         r" alive|it all)|(?:i am|am) ready to (?:go|die|be done)(?! to| home| for| out| back)"
         r"|(?:take|takes|enough|many|much)(?: \w+){0,3} to (?:not|never) wake up"
@@ -437,7 +443,9 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|help (?:me|him|her|us|them|my \w+|grandma|grandpa|mom|dad) (?:right )?now"
         r"|need help (?:right )?now|need help fast"
         r"|help (?:me )?quick|(?:somebody|someone|anybody|anyone) help|help help|get help (?:right )?now"
-        r"|call for help|send help|(?:am|is|are) dying|having a stroke"
+        r"|^(?:please )?(?:go )?get (?:me |him |her |us |some )?help(?: please)?$"
+        r"|call for help|send help|(?:am|is|are) " + _DYING + r""
+        r"|having a stroke|no pulse|(?:cannot|could not) find (?:a|his|her|their) pulse|(?:heart|breathing) (?:has )?stopped"
         r"|life threatening|hurry up|please hurry|hurry please"
         r"|(?:need|get|send) (?:me |him |her |us )?(?:a )?(?:doctor|medic|nurse) (?:right now|now|fast|quick"
         r"|immediately|asap)"
@@ -456,7 +464,8 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"(?:turning|going|gone|went|turned) (?:blue|purple|grey|gray|ashen)"
         r"|(?:lips|face|skin|fingers|fingernails|nails|mouth) (?:is |are )?"
         r"(?:turning |going |all |really |so )?(?:blue|purple|grey|gray|ashen|dusky)"
-        r"|(?:gurgling|rattling|choking) (?:sounds?|noises?)|choking on",
+        r"|(?:gurgling|rattling|choking) (?:sounds?|noises?)|choking on"
+        r"|(?:something|food|a \w+) (?:is )?stuck in (?:his|her|my|their) (?:throat|windpipe)",
     ),
     (
         EMERGENCY,
@@ -496,6 +505,8 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"(?:clutching|grabbing|gripping|holding|clawing) (?:at )?(?:my|his|her|their|the) (?:chest|heart)"
         r"|(?:crushing|squeezing) (?:pain )?(?:in )?(?:my|his|her|their|the)? ?chest"
         r"|(?:elephant|weight) (?:sitting )?on (?:my|his|her|their) chest"
+        r"|(?:bad|severe|terrible|crushing|sudden) chest pains?|chest pains? (?:really |so )?(?:bad|now|right now)"
+        r"|worst headache (?:of|in) (?:my|his|her|their) (?:whole )?life"
         r"|(?:pain|numb|tingling|hurts)(?: \w+){0,3} (?:down|in) (?:my|his|her|their) left arm",
     ),
     (
@@ -637,6 +648,8 @@ _AFTER_RE = lazy_pattern(
     r" (?:qualify|benefit))"
     # the operation itself: what the surgeons see and do, not what is happening at home
     r"|(?P<during_surgery>during (?:the |a |an )?(?:surgery|operation|procedure|implant))"
+    # a question asked after the sign: "(if) he overdosed, how would I know"
+    r"|(?P<question>how (?:would|do|can|could|will) (?:i|we|you) (?:know|tell))"
     # a worry turned round: "my muscles ending up too floppy is something i think about"
     r"|(?P<feared>is (?:something|what) (?:i|we|he|she) (?:think|thinks|worry|worries|am worried|is worried)"
     r" about)"
@@ -677,7 +690,7 @@ POSSIBLE_VETOES = frozenset({"long-standing", "habit", "chronic condition", "pas
 # and the nurse sorted it out"). Read within the match's own clause, so "she fell last year and now she
 # can't get up" still reports what is happening now.
 _PAST_RE = lazy_pattern(
-    r"\b(?:(?:years|months|weeks) ago|a (?:year|month) ago|last (?:year|month|winter|summer|spring|fall|autumn"
+    r"\b(?:(?:years|months|weeks) ago|a (?:year|month|long time) ago|long ago|last (?:year|month|winter|summer|spring|fall|autumn"
     r"|time)|once (?:when|before|back)|back (?:in|when)|when (?:he|she|i|they|we) (?:was|were) (?:little|young"
     r"|a baby|a kid|a child|small|younger)|the (?:first|one|last) time|the time (?:the|when|that|he|she|i)"
     r"|in (?:nineteen|twenty) \w+|before (?:the|his|her|my|their) (?:pump|surgery|operation)|that was"
@@ -699,6 +712,12 @@ _HOW_MUCH_IS_TOO_RE = lazy_pattern(
     r" (?:is|are|would|can|does|do)\b|\b(?:what|which) (?:makes|causes|would make|would cause|can make|can cause"
     r"|could make|could cause)\b"
 )
+# Asking how to keep something from happening ("how do I keep the incision from getting infected"): about
+# what might come, not what is happening. "How do I stop the bleeding" is not this.
+_PREVENTION_RE = lazy_pattern(
+    r"\b(?:keep|keeping|stop|stopping)\b(?: \w+){1,4} from (?:getting|becoming|going|turning)\b"
+    r"|\b(?:prevent|prevents|preventing|avoid|avoiding|lower the (?:risk|chance)s?|reduce the (?:risk|chance)s?)\b"
+)
 _CALL_FOR_ME_RE = lazy_pattern(
     r"\b(?:can|could|will|would) you (?:please )?(?:call|help|get|send|phone|ring)\b"
 )
@@ -710,13 +729,17 @@ _ATTRIBUTING = frozenset({"make", "makes", "made", "making"})
 _OBJECTS = frozenset({"me", "him", "her", "them", "you", "us"})
 # An explicit word framed as a plan or a case ("in an emergency we would call 911").
 _EXPLICIT_FRAME_RE = lazy_pattern(
-    r"\b(?:in|for|during) (?:an |a |the |any )?(?:emergency|emergencies)\b|\b(?:would|will|know to|knows to"
+    r"\b(?:in|for|during)(?: case of| the event of)? (?:an |a |the |any )?(?:emergency|emergencies)\b|\b(?:would|will|know to|knows to"
     r"|going to|plan to) call 911\b|\b(?:emergency|urgent|911) (?:plan|card|bracelet|contact|contacts|number"
     r"|kit|information|info|instructions|letter|wallet card)\b"
 )
 # Hypothetical or imagined: what follows is supposed, not reported.
 _SUPPOSING = frozenset({"say", "imagine", "pretend", "hypothetically", "ever"})
 # A request for a song, a show or a station that happens to name a sign ("play bleeding love").
+# Alarms that are not the pump's ("the smoke alarm keeps chirping for a new battery").
+_OTHER_ALARM_RE = lazy_pattern(
+    r"\b(?:smoke|fire|carbon monoxide|co|car|house|burglar|security|clock|phone|door|alarm clock) (?:alarm|detector)s?\b"
+)
 _MEDIA_RE = lazy_pattern(
     r"^(?:play|put on|listen to|shuffle|queue|sing)\b|\b(?:song|album|version|playlist|radio|podcast|movie"
     r"|episode|band|lyrics|by the)\b"
@@ -834,6 +857,8 @@ def _veto(text: str, start: int, end: int, asking: bool = False) -> str | None:
     ``asking``: the utterance is a question by its form, so "someone" or "you" mean anyone."""
     if _MEDIA_RE.search(text):
         return "media request"
+    if _OTHER_ALARM_RE.search(text) and "pump" not in text:
+        return "another alarm"
     if _FEARED_RE.search(text[:start].rstrip()):
         return "feared"
     before = text[:start].split()
@@ -858,6 +883,8 @@ def _veto(text: str, start: int, end: int, asking: bool = False) -> str | None:
         clause_start = _clause(text, start, end)[0]
         if _RISK_QUESTION_RE.search(text, clause_start, start) or _HOW_MUCH_IS_TOO_RE.search(text):
             return "question"
+        if _PREVENTION_RE.search(text):
+            return "prevention"
         if any(word in _MEANING for word in before[-10:]):
             return "hypothetical"
     if len(before) >= 2 and before[-2] in _ATTRIBUTING and before[-1] in _OBJECTS:
@@ -1044,7 +1071,8 @@ _DESTINATION_RE = lazy_pattern(
 # The signs a danger start can begin with (DangerStartIntent's carrier phrases): what follows is read with
 # each put back ("blood {report}" sends "is pouring out"), since the skill cannot know which one was said.
 DANGER_STARTS = ("blood", "bleeding", "fluid", "pain", "fever", "seizure", "chest", "crushing", "so much",
-                 "the pump", "nobody", "everyone", "no one", "took")  # fmt: skip
+                 "the pump", "nobody", "everyone", "no one", "took", "will not", "worst",
+                 "pins and needles")  # fmt: skip
 
 
 def check_after_danger_start(raw: str) -> tuple[Finding, ...]:
