@@ -202,7 +202,9 @@ class QuestionHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = locale_content(handler_input)
         query = next(iter(slot_texts(handler_input)), None)
-        reply = answers.free_text_reply(texts, query, answers.seen_topics(session_attributes(handler_input)))
+        seen = answers.seen_topics(session_attributes(handler_input))
+        said_after_a_subject = get_intent_name(handler_input) == REPORT_INTENT
+        reply = answers.free_text_reply(texts, query, seen, statement=said_after_a_subject)
         return respond_with_content(handler_input, reply, texts)
 
 
