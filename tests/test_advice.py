@@ -129,3 +129,47 @@ def test_typed_advice_requests_are_declined_through_the_simulator(said, expected
     turn = Simulator(repo=Path(__file__).resolve().parent.parent).ask(said)
     assert expected in turn.heard.speech, (said, turn.intent)
     assert "care team" in turn.heard.speech
+
+
+@pytest.mark.parametrize(
+    ("said", "topic"),
+    [
+        ("switch the pump off at night", "stopping_the_pump"),  # "can I" taken off by "I {report}"
+        ("wean myself off the baclofen slowly at home", "stopping_the_pump"),
+        ("skip my refill next week because i'm away", "delaying_refill"),
+        ("put off his refill until after christmas", "delaying_refill"),
+        ("change the pump settings myself", "medical_advice"),
+        ("leave the alarm until monday", "alarm_sounds"),
+    ],
+)
+def test_stopping_or_putting_off_said_as_a_statement_is_a_decision_that_gets_the_caution(said, topic):
+    hit = advice.recognise(said, statement=True)
+    assert (hit.topic, hit.framed_by) == (topic, "said as a statement")
+    assert advice.recognise(said) is None  # the same words asked as a question or a case still need a frame
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "want to turn this speaker off now",  # turning something off that is not the pump
+        "read that stopping it can cause organ failure is that true",  # "it", not the pump named
+        "what happens if a refill is a few days late",  # a question of fact, whoever carried it
+    ],
+)
+def test_a_statement_is_a_decision_only_when_it_names_the_pump_the_refill_or_the_alarm(said):
+    assert advice.recognise(said, statement=True) is None
+
+
+def test_the_skill_cautions_someone_who_says_they_will_switch_the_pump_off(conversation):
+    heard = conversation.intent("ReportIntent", report="switch the pump off at night")
+    assert "Stopping baclofen suddenly can be dangerous" in heard.speech
+    assert "911" in heard.speech and heard.end_session is False
+
+
+def test_an_invitation_to_ask_never_sounds_like_permission(conversation):
+    # Anything said about the pump without a question invites one; after "can I sleep on my front with the
+    # pump" (heard as "I {report}") an invitation that opens "Sure, go ahead" is heard as a yes.
+    heard = conversation.intent("ReportIntent", report="sleep on my front with the pump")
+    after_opener = heard.speech.split("call 911 now. ", 1)[-1]
+    assert not after_opener.lower().startswith(("sure", "yes", "go ahead", "okay", "of course"))
+    assert heard.speech.startswith("If this is an emergency, call 911 now.")

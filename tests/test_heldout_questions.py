@@ -1,6 +1,9 @@
 """Held-out set 4 (issue 12), written blind from the two sources and annotated before tuning: the whole set
 through ``skill-sim ask --json -`` must reach the issue's targets. The first-pass figures, on the untouched
 code, are in the set's header; ``python tests/heldout.py tests/corpus/topics_unseen4.txt`` lists the misses.
+
+Set 5, written and annotated the same way later, was measured once and fixed by mechanism only (advice said
+as a statement); it is not tuned line by line, so it holds today's figures as a floor, not the targets.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import heldout
 from itb_skill import content
 
 SET = Path(__file__).resolve().parent / "corpus" / "topics_unseen4.txt"
+SET_5 = SET.with_name("topics_unseen5.txt")
+SET_5_FLOOR = {"questions": 136, "advice": 32}  # first pass 135 and 27 (see its header)
 TEXTS = content.load("en-US")
 
 
@@ -21,8 +26,9 @@ def scored() -> list[heldout.Scored]:
     return heldout.score(heldout.read(SET))
 
 
-def test_the_set_is_as_big_as_the_issue_asks_and_every_line_is_annotated():
-    lines = heldout.read(SET)
+@pytest.mark.parametrize("path", [SET, SET_5], ids=lambda path: path.stem)
+def test_the_set_is_as_big_as_the_issue_asks_and_every_line_is_annotated(path):
+    lines = heldout.read(path)
     advice = [line for line in lines if "ADVICE" in line.classes]
     assert len(lines) - len(advice) >= 120 and len(advice) >= 30
     for line in lines:
@@ -64,3 +70,15 @@ def test_the_scorer_fails_a_yes_to_a_persons_state_and_a_topic_answer_to_advice(
     advice = heldout.Line("a", "can I double up", "", frozenset(), frozenset({"ADVICE"}))
     assert not heldout.is_right(advice, "pump_filling", "The pump is filled during or after surgery.", TEXTS)
     assert heldout.is_right(line, "complication_bleeding", "Bleeding is on the list.", TEXTS)
+
+
+@pytest.fixture(scope="module")
+def scored_5() -> list[heldout.Scored]:
+    return heldout.score(heldout.read(SET_5))
+
+
+def test_set_5_keeps_what_the_mechanism_fixes_won_and_never_says_yes_to_a_persons_state(scored_5):
+    found = heldout.figures(scored_5)
+    assert found.questions[0] >= SET_5_FLOOR["questions"], heldout.report(scored_5)
+    assert found.advice[0] >= SET_5_FLOOR["advice"], heldout.report(scored_5)
+    assert found.yes_anywhere == 0, heldout.report(scored_5)

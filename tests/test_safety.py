@@ -27,7 +27,7 @@ MODEL = ROOT / "interaction_model/skill-package/interactionModels/custom/en-US.j
 # (test_emergency_routing hears it through the whole skill).
 ANSWERED_BY_ALEXA = {"help"}
 EMERGENCIES = [line for line in corpora.emergencies() if line.utterance not in ANSWERED_BY_ALEXA]
-NOT_EMERGENCIES = corpora.not_emergencies()
+NOT_EMERGENCIES = [line for line in corpora.not_emergencies() if not line.calling_911_is_right]
 # The corpora the rules were tuned on: every line must get the full response from the rules alone too.
 RULE_CORPORA = ("emergencies", "emergencies_unseen", "emergencies_unseen2", "emergencies_unseen3")
 
@@ -270,6 +270,13 @@ def test_the_learned_screen_was_trained_on_the_corpora_as_they_are():
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+def test_a_held_out_set_is_measured_but_never_trained_on():
+    held_out = {path.stem for path in corpora.files() if corpora.held_out(path)}
+    assert "topics_unseen5" in held_out
+    assert not held_out & {line.corpus for line in corpora.training()}
+    assert held_out <= {line.corpus for line in corpora.every()}  # still measured with every other corpus
+
+
 def test_the_learned_screen_scores_between_zero_and_one_and_hears_danger():
     from itb_skill.safety import learned
 
@@ -338,3 +345,17 @@ def test_symptom_values_are_never_repeated_across_ids():
 def test_a_report_said_after_its_subject_is_screened_with_the_subject_put_back(fragment, danger):
     assert safety.assess(fragment, report=True).sure is danger
     assert safety.assess(None, report=True).tier is Tier.NONE
+
+
+def test_the_learned_screen_alone_is_never_sure_of_words_a_topic_intents_list_did_not_match():
+    # "is the pump better than {swallowing baclofen tablets}": the pills slot, read without its question,
+    # sounds like a child who swallowed pills to the model. 911 first, then the answer; not the full response.
+    unlisted = safety.SlotText("pills", "swallowing baclofen tablets", False)
+    decided = safety.assess_request("PumpVersusPillsIntent", [unlisted])
+    assert decided.tier is safety.Tier.POSSIBLE
+    # The user's own words in a slot of no list ("should I {request}") are not a fragment: still sure.
+    said = "wait for the clinic to open he's shaking and his fever's really high"
+    assert safety.assess_request("MedicalAdviceIntent", [safety.SlotText("request", said, None)]).sure
+    # The rules can still be sure of an unlisted value.
+    rule_sure = safety.SlotText("pills", "he stopped breathing", False)
+    assert safety.assess_request("PumpVersusPillsIntent", [rule_sure]).sure

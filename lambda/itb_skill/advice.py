@@ -10,6 +10,12 @@ caution that stopping suddenly can be dangerous), ``alarm_sounds`` (an alarm is 
 Most recognisers need a *frame* that asks for permission or a decision ("can I", "should he", "is it okay
 to", "how long can"); "what happens if you miss a refill" asks for a fact, "can I skip my refill" for a
 decision. A few words are advice wherever they occur (milligrams, doubling up, "should I ...").
+
+Stopping the pump, skipping or delaying a refill and leaving an alarm are a decision when said as a
+statement too ("I'll skip my refill next week", "[can] I switch the pump off at night": the interaction
+model's "I {report}" often takes the "can" off), as long as the words name the pump, the refill or the
+alarm: someone who says they will stop needs the caution more than anyone. A question of fact ("what
+happens if you miss a refill") still needs the frame.
 """
 
 from __future__ import annotations
@@ -64,7 +70,7 @@ _ACTIVITY = _any(
 )
 _STOP = _any(
     "stop stopping quit quitting pause pausing end discontinue come_off go_off get_off turn_off "
-    "switch_off shut_off"
+    "switch_off shut_off wean_(?:\\w+_)?off weaning_(?:\\w+_)?off taper tapering"
 )
 _DELAY = _any(
     "skip skipping miss missing delay delaying postpone postponing push pushing put_off putting_off "
@@ -87,6 +93,8 @@ class Recogniser(NamedTuple):
     explanation: str
     # Context that cancels a match: a pattern over the words just before it.
     unless_before: str | None = None
+    # Said as a statement (no question word first), a match naming these words is a decision without a frame.
+    statement_names: str | None = None
 
 
 RECOGNISERS: tuple[Recogniser, ...] = (
@@ -98,6 +106,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
         rf"|\b{_any('turn switch shut')} (?:the |that |this )?{_ALARM} off\b",
         True,
         "asks whether a pump alarm can wait: it never should",
+        statement_names=_ALARM,
     ),
     Recogniser(
         "stop_the_therapy",
@@ -110,6 +119,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
         True,
         "asks whether to stop, pause or remove the pump: a decision for the care team, and stopping "
         "suddenly can be dangerous",
+        statement_names=_any("pump pumps therapy treatment itb intrathecal baclofen"),
     ),
     Recogniser(
         "skip_or_delay_a_refill",
@@ -118,6 +128,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
         rf"|\b{_REFILL}\b(?: \w+){{0,4}} {_any('late later wait back off')}\b",
         True,
         "asks whether a refill can be skipped or delayed: a late refill can empty the pump",
+        statement_names=_REFILL,
     ),
     Recogniser(
         "dose_amount",
@@ -136,6 +147,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
         rf"\b{_CHANGE}\b(?: \w+){{0,3}} {_DOSE}\b|\bturn (?:\w+ ){{0,2}}(?:up|down)\b",
         True,
         "asks whether to change a dose or a pump setting",
+        statement_names=_any("pump dose doses dosage rate setting settings"),
     ),
     Recogniser(
         "medicine_with_the_pump",
@@ -181,6 +193,11 @@ class AdviceHit(NamedTuple):
 
 
 _NOT_WORD = re.compile(r"[^a-z ]+")
+# A text that opens with a question word or an auxiliary asks; anything else is said as a statement.
+_ASKS = re.compile(
+    r"^(?:(?:um|uh|so|and|but|okay|ok|well) )*(?:what|whats|why|how|when|where|who|which|whose|is|isnt|are|"
+    r"does|doesnt|do|dont|did|will|would|was|were|has|have|can|could|may|might|should|shall|must|if|tell)\b"
+)
 
 
 def normalize(text: str) -> str:
@@ -198,22 +215,32 @@ def _compiled() -> tuple[re.Pattern, tuple[tuple[Recogniser, re.Pattern, re.Patt
     )
 
 
-def recognise(text: str | None, *, framed: bool = False) -> AdviceHit | None:
+def recognise(text: str | None, *, framed: bool = False, statement: bool = False) -> AdviceHit | None:
     """The advice ``text`` asks for, or None. ``framed``: the words around ``text`` already asked for
-    permission or a decision (the advice intent's carrier phrases: "should I ...", "is it okay to ...")."""
+    permission or a decision (the advice intent's carrier phrases: "should I ...", "is it okay to ...");
+    ``statement``: ``text`` was said after a subject ("I {report}"), not as a question or a case."""
     if not text or not isinstance(text, str):
         return None
     said = normalize(text[:MAX_INPUT])
     frame_re, recognisers = _compiled()
     frame = frame_re.search(said)
+    statement = statement and _ASKS.match(said) is None
     for recogniser, pattern, unless in recognisers:
         match = next(
             (m for m in pattern.finditer(said) if not (unless and unless.search(said[: m.start()]))), None
         )
         if match is None:
             continue
-        if recogniser.needs_frame and frame is None and not framed:
+        decided_as_said = bool(
+            statement
+            and recogniser.statement_names
+            and re.search(rf"\b{recogniser.statement_names}\b", match.group(0))
+        )
+        if recogniser.needs_frame and frame is None and not framed and not decided_as_said:
             continue
-        framed_by = "the question asked" if framed else (frame.group(0) if frame else None)
+        if framed:
+            framed_by: str | None = "the question asked"
+        else:
+            framed_by = frame.group(0) if frame else "said as a statement" if decided_as_said else None
         return AdviceHit(recogniser.name, recogniser.topic, match.group(0), framed_by, recogniser.explanation)
     return None

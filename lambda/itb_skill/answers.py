@@ -206,12 +206,16 @@ def forget_me_confirm_reply(content: Content) -> Reply:
     return reply
 
 
-def free_text_reply(content: Content, text: str | None, seen: tuple[str, ...] = ()) -> Reply:
+def free_text_reply(
+    content: Content, text: str | None, seen: tuple[str, ...] = (), *, statement: bool = False
+) -> Reply:
     """Free text answered by the decline of the advice it asks for, else by its topic, else by a
     statement's reply, else by the fallback. Advice comes first: a request for advice must never get
     a topic answer that reads like one ("can I double up on my pills" is not about filling the pump).
-    Only advice and a topic keyword count as understood; a statement's looser keywords open with 911."""
-    hit = advice.recognise(text)
+    ``statement``: said after a subject ("I {report}"), where stopping the pump or putting off a refill is
+    a decision even without "can I". Only advice and a topic keyword count as understood; a statement's
+    looser keywords open with 911."""
+    hit = advice.recognise(text, statement=statement)
     if hit is not None and hit.topic in content.topics:
         return topic_reply(content, hit.topic, seen=seen)
     topic_id = find_topic(content, text)

@@ -5,7 +5,11 @@ Format: ``# `` lines are comments (a set's header records who wrote it and its f
 `` || `` and what a right answer is (topic ids, ADVICE, NOT COVERED, or a note).
 
 Which side a corpus is on comes from its file name: ``emergencies*`` are reports of danger now
-(``## crisis`` sections need the 988 Lifeline too); every other corpus must never be an emergency.
+(``## crisis`` sections need the 988 Lifeline too); every other corpus must never be an emergency, except
+an annotated line whose right answer tells to call 911 (``CALL_911`` or ``EMERGENCY_OK`` after its note).
+
+A file with the header line ``# held out: not for training`` is only measured: the learned screen never
+trains on it, so it stays a set nobody tuned for.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS_DIR = ROOT / "tests" / "corpus"
 EMERGENCY_PREFIX = "emergencies"
 CRISIS_SECTION = "crisis"
+HELD_OUT_MARK = "# held out: not for training"
+_911_IS_RIGHT = {"CALL_911", "EMERGENCY_OK"}
 
 
 class Line(NamedTuple):
@@ -32,6 +38,12 @@ class Line(NamedTuple):
     @property
     def crisis(self) -> bool:
         return self.emergency and self.section == CRISIS_SECTION
+
+    @property
+    def calling_911_is_right(self) -> bool:
+        """An annotated question whose right answer tells to call 911 ("who do I call for an urgent medical
+        question"): the emergency response is not a false alarm there."""
+        return bool(self.expected) and not _911_IS_RIGHT.isdisjoint(self.expected.split())
 
 
 def read(path: Path) -> list[Line]:
@@ -59,6 +71,15 @@ def load(name: str, directory: Path = CORPUS_DIR) -> list[Line]:
 
 def every(directory: Path = CORPUS_DIR) -> list[Line]:
     return [line for path in files(directory) for line in read(path)]
+
+
+def held_out(path: Path) -> bool:
+    return HELD_OUT_MARK in path.read_text(encoding="utf-8").splitlines()
+
+
+def training(directory: Path = CORPUS_DIR) -> list[Line]:
+    """Every line the learned screen trains on: every corpus but the held-out ones."""
+    return [line for path in files(directory) if not held_out(path) for line in read(path)]
 
 
 def emergencies(directory: Path = CORPUS_DIR) -> list[Line]:

@@ -64,7 +64,7 @@ def label(line: corpora.Line) -> int:
 
 def examples(lines: list[corpora.Line] | None = None) -> list[Example]:
     """Every corpus line, and its copy without a leading carrier word; duplicates once, first wins."""
-    lines = corpora.every() if lines is None else lines
+    lines = corpora.training() if lines is None else lines
     seen: dict[str, int] = {}
     out: list[Example] = []
     for group, line in enumerate(lines):
@@ -83,7 +83,7 @@ def examples(lines: list[corpora.Line] | None = None) -> list[Example]:
 
 def fingerprint(lines: list[corpora.Line] | None = None) -> str:
     """SHA-256 of the labelled training lines: changes whenever a corpus line or label changes."""
-    lines = corpora.every() if lines is None else lines
+    lines = corpora.training() if lines is None else lines
     digest = hashlib.sha256()
     for line in sorted((label(line), line.utterance) for line in lines):
         digest.update(f"{line[0]}\t{line[1]}\n".encode())

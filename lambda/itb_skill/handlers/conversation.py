@@ -13,6 +13,7 @@ from itb_skill.handlers.respond import SkillHandler
 from itb_skill.request import is_silent, session_attributes, slot_ids, slot_texts, slot_values
 
 FREE_TEXT_INTENTS = tuple(sorted(safety.FREE_TEXT_INTENTS))
+REPORT_INTENT = safety.REPORT_INTENT  # free text said after a subject ("I {report}"): a statement
 PACE_INTENTS = {"SpeakSlowerIntent": "slow", "SpeakNormalIntent": "normal"}
 
 
@@ -52,7 +53,9 @@ class QuestionHandler(SkillHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = self.texts(handler_input)
         query = next(iter(slot_texts(handler_input)), None)
-        reply = answers.free_text_reply(texts, query, answers.seen_topics(session_attributes(handler_input)))
+        seen = answers.seen_topics(session_attributes(handler_input))
+        said_after_a_subject = get_intent_name(handler_input) == REPORT_INTENT
+        reply = answers.free_text_reply(texts, query, seen, statement=said_after_a_subject)
         return self.say(handler_input, reply, texts)
 
 

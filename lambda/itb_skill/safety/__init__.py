@@ -135,7 +135,9 @@ FREE_TEXT_INTENTS = frozenset(
 )
 
 
-def _assess_piece(piece: str, reading: str, use_rules: bool, use_model: bool, explain: bool) -> Assessment:
+def _assess_piece(
+    piece: str, reading: str, use_rules: bool, use_model: bool, explain: bool, fragment: bool = False
+) -> Assessment:
     tier, kind, reasons = Tier.NONE, None, []
     if use_rules:
         findings = _READINGS[reading](piece)
@@ -150,6 +152,12 @@ def _assess_piece(piece: str, reading: str, use_rules: bool, use_model: bool, ex
 
         scored = learned.score(piece, explain=explain)
         model_tier = Tier(learned.tier(scored.danger))
+        if fragment and model_tier is Tier.SURE and not scored.crisis:
+            # Words a list type did not match, in a slot of a topic intent, are a fragment of a question
+            # read without the words that asked it ("is the pump better than {swallowing baclofen
+            # tablets}"): the model alone can't be sure of a report of danger now, so 911 first, not the
+            # full response. The rules still can.
+            model_tier = Tier.POSSIBLE
         if model_tier or explain:
             top = f" [{', '.join(scored.top)}]" if scored.top else ""
             reasons.append(f"model {scored.danger:.3f} ({model_tier.name.lower()}){top}")
@@ -176,6 +184,7 @@ def assess(
     report: bool = False,
     danger_start: bool = False,
     typed_slot: bool = False,
+    fragment: bool = False,
     use_rules: bool = True,
     use_model: bool = True,
     explain: bool = False,
@@ -186,7 +195,8 @@ def assess(
     ("he's {report}"), so it is read as it is and with a neutral subject put back; ``danger_start``: what
     was said after a sign or a plea ("help {report}"), where a plea left on its own is sure; ``typed_slot``:
     the value of a listed slot type ("can the surgery cause {complication}"), where a sign named alone is the
-    thing asked about, not a report. ``explain``: every
+    thing asked about, not a report; ``fragment``: words no listed value matched in such a slot, where the
+    learned screen alone is never sure (but of a crisis). ``explain``: every
     finding and the model's top features, not only what decided. ``use_rules``/``use_model``: one screen
     alone, for measuring each (``skill-sim measure``); the skill always uses both.
     """
@@ -200,7 +210,7 @@ def assess(
         )
         decided = NOTHING
         for piece in windows(text):
-            found = _assess_piece(piece, reading, use_rules, use_model, explain)
+            found = _assess_piece(piece, reading, use_rules, use_model, explain, fragment)
             decided = _more_alarming(decided, found, explain)
             if decided.sure and decided.kind == CRISIS and not explain:
                 break
@@ -266,6 +276,7 @@ def assess_request(
             report=report,
             danger_start=danger_start,
             typed_slot=typed_intent,
+            fragment=typed_intent and slot.listed is False,
             use_model=not (typed_intent and slot.listed is True),
             explain=explain,
         )
