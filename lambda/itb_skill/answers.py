@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from itb_skill import advice, safety
+from itb_skill import advice
 from itb_skill.content import Content, IntentRoute
-from itb_skill.speech import OFFER_FILL, PACE_RATES, Reply
+from itb_skill.emergency import error_reply as error_reply  # the constant replies, built in one place
+from itb_skill.emergency import reply as emergency_reply  # noqa: F401
+from itb_skill.reply import Outcome, Reply
+from itb_skill.speech import OFFER_FILL, PACE_RATES
 
 # Session attribute keys.
 OFFER = "offer"  # {"topic": id, "part": n} or FORGET_ME_OFFER: what "yes" will play
@@ -162,7 +165,7 @@ def simple_reply(
     key: str,
     *,
     end_session: bool = False,
-    outcome: str = "answered",
+    outcome: Outcome = Outcome.ANSWERED,
     understood: bool = True,
 ) -> Reply:
     """A reply made of one content string and (if the session stays open) its ``<key>_reprompt``.
@@ -232,7 +235,7 @@ def free_text_reply(
 def fallback_reply(content: Content) -> Reply:
     """What the skill says to anything it cannot place: the help-like fallback, counted as a fallback.
     Not remembered: "say that again" after it repeats the last real answer."""
-    reply = simple_reply(content, "fallback", outcome="fallback", understood=False)
+    reply = simple_reply(content, "fallback", outcome=Outcome.FALLBACK, understood=False)
     reply.ref = None
     return reply
 
@@ -321,26 +324,3 @@ def again_reply(content: Content, ref: object, offer: object, lead_in: str | Non
     if OFFER not in reply.attributes and offer:
         reply.attributes = {OFFER: offer}
     return reply
-
-
-def emergency_reply(kind: str) -> Reply:
-    """Built from safety constants only: no content, no storage, no network."""
-    speech = safety.emergency_speech(kind)
-    return Reply(
-        speech=speech,
-        card_title=safety.EMERGENCY_CARD_TITLE,
-        card_text=speech,
-        end_session=True,
-        outcome="emergency",
-    )
-
-
-def error_reply() -> Reply:
-    """What the catch-all says when anything broke: constants only, with the 911 reminder."""
-    return Reply(
-        speech=safety.ERROR_SPEECH,
-        reprompt=safety.ERROR_REPROMPT,
-        card_title=safety.EMERGENCY_CARD_TITLE,
-        card_text=safety.ERROR_SPEECH,
-        outcome="error",
-    )

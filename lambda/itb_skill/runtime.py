@@ -8,12 +8,14 @@
   SDK's can quote the request.
 * screens the raw envelope (``screening.begin``) before anything can fail;
 * turns any exception that escapes the SDK (a malformed envelope the SDK cannot deserialize, no request,
-  wrong types) into a valid Alexa response with the 911 reminder, built from ``safety`` constants;
+  wrong types) into a valid Alexa response with the 911 reminder: the one emergency response
+  (``emergency``) or the error reply, from ``safety`` constants;
 * writes the request's one log line (``telemetry``).
 
-Outcome and topic come from ``request_attributes`` (``handlers.respond`` sets them), read after the SDK
-returns. A request interceptor, registered first, hands the request's attributes manager to the wrapper,
-because response interceptors do not run when an exception handler answered.
+Outcome and topic are what the handler or the catch-all recorded (``reply.record``), read after the SDK
+returns; a request nobody recorded counts as an error. A request interceptor, registered before the
+skill's own, hands the request's attributes manager to the wrapper, because response interceptors do not
+run when an exception handler answered.
 """
 
 from __future__ import annotations
@@ -31,14 +33,14 @@ from ask_sdk_core.skill_builder import SkillBuilder
 from ask_sdk_model import RequestEnvelope
 from ask_sdk_runtime.exceptions import AskSdkException
 
-from itb_skill import content, safety, screening, visuals
+from itb_skill import content, emergency, screening, visuals
 from itb_skill.config import Config
+from itb_skill.reply import TOPIC, Outcome, recorded
 from itb_skill.request import is_silent
 from itb_skill.speech import to_ssml
-from itb_skill.telemetry import OUTCOMES, build_record, emit
+from itb_skill.telemetry import build_record, emit
 
 RESPONSE_VERSION = "1.0"
-_ERROR_MARK = "something went wrong on my side"  # in safety.ERROR_SPEECH, to recognise the error reply
 
 
 def _get(mapping: object, key: str) -> Any:
@@ -99,28 +101,22 @@ def _speech(text: str) -> dict[str, str]:
     return {"type": "SSML", "ssml": to_ssml(text)}
 
 
-def safe_response(event: object) -> tuple[dict[str, Any], str]:
+def safe_response(event: object) -> tuple[dict[str, Any], Outcome]:
     """A valid Alexa response for a request the SDK could not handle, from constants only."""
     if is_silent(_get(_get(event, "request"), "type")):
-        return {"version": RESPONSE_VERSION, "response": {}}, "ended"
+        return {"version": RESPONSE_VERSION, "response": {}}, Outcome.ENDED
     # Read the widest way: the intent that carried a slot cannot be trusted here.
     decided = screening.assess_event(event, wide=True)
-    if decided.sure:
-        speech = safety.emergency_speech(decided.kind or "")
-        response = {
-            "outputSpeech": _speech(speech),
-            "card": {"type": "Simple", "title": safety.EMERGENCY_CARD_TITLE, "content": speech},
-            "shouldEndSession": True,
-        }
-        if visuals.raw_supports_apl(event):  # "Call 911 now." on the screen too, from constants
-            response["directives"] = [visuals.emergency_directive(decided.kind or "")]
-        return {"version": RESPONSE_VERSION, "response": response}, "emergency"
+    if decided.sure:  # the one emergency response, "Call 911 now." on a screen too
+        response = emergency.response(emergency.reply(decided.kind or ""), visuals.raw_supports_apl(event))
+        return {"version": RESPONSE_VERSION, "response": response}, Outcome.EMERGENCY
+    error = emergency.error_reply()
     response = {
-        "outputSpeech": _speech(safety.ERROR_SPEECH),
-        "reprompt": {"outputSpeech": _speech(safety.ERROR_REPROMPT)},
+        "outputSpeech": _speech(error.speech),
+        "reprompt": {"outputSpeech": _speech(error.reprompt or "")},
         "shouldEndSession": False,
     }
-    return {"version": RESPONSE_VERSION, "response": response}, "error"
+    return {"version": RESPONSE_VERSION, "response": response}, Outcome.ERROR
 
 
 def _silence(result: dict[str, Any]) -> dict[str, Any]:
@@ -130,11 +126,6 @@ def _silence(result: dict[str, Any]) -> dict[str, Any]:
         for key in ("outputSpeech", "reprompt", "card"):
             response.pop(key, None)
     return result
-
-
-def _outcome_from_response(result: object) -> str:
-    ssml = _get(_get(_get(result, "response"), "outputSpeech"), "ssml")
-    return "error" if isinstance(ssml, str) and _ERROR_MARK in ssml else "answered"
 
 
 def _sdk_handler(skill_builder: SkillBuilder) -> Callable[[object, object], dict[str, Any]]:
@@ -172,29 +163,28 @@ def wrap(
         seen = _Seen()
         token = _current.set(seen)
         screened = None
-        outcome, error_type = None, None
+        outcome: Outcome | None = None
+        error_type = None
         try:
             if _for_another_skill(event, skill_id):
-                outcome = "refused"  # before the SDK reads anything of it
+                outcome = Outcome.REFUSED  # before the SDK reads anything of it
                 return {"version": RESPONSE_VERSION, "response": {}}
             screened = screening.begin(event)  # from the raw envelope: decided before anything can raise
             try:
                 result = sdk_handler(event, context)
             except Exception as exc:
                 if _refused_by_sdk(exc):
-                    outcome = "refused"
+                    outcome = Outcome.REFUSED
                     return {"version": RESPONSE_VERSION, "response": {}}
                 error_type = type(exc).__name__
                 result, outcome = safe_response(event)
             attributes = seen.request_attributes()
             if outcome is None:
-                outcome = attributes.get("outcome")
-                if outcome not in OUTCOMES:
-                    outcome = _outcome_from_response(result)
+                outcome = recorded(attributes) or Outcome.ERROR  # an answer nobody recorded is a defect
             if is_silent(_get(_get(event, "request"), "type")):
                 result = _silence(result)
-                if outcome in ("answered", "fallback"):
-                    outcome = "ended"
+                if outcome in (Outcome.ANSWERED, Outcome.FALLBACK):
+                    outcome = Outcome.ENDED
             return result
         finally:
             _current.reset(token)
@@ -202,10 +192,11 @@ def wrap(
                 screening.end(screened)
             duration_ms = (time.perf_counter() - started) * 1000
             with contextlib.suppress(Exception):  # logging must never break an answer
-                if outcome == "refused":  # one plain line: nothing of a request that was never ours
+                if outcome == Outcome.REFUSED:  # one plain line: nothing of a request that was never ours
                     emit(build_record(None, outcome, None, duration_ms))
                 else:
-                    topic = seen.request_attributes().get("topic")
-                    emit(build_record(event, outcome or "error", topic, duration_ms, error_type, library))
+                    topic = seen.request_attributes().get(TOPIC)
+                    outcome = outcome or Outcome.ERROR
+                    emit(build_record(event, outcome, topic, duration_ms, error_type, library))
 
     return lambda_handler

@@ -2,9 +2,11 @@
 
 ``begin(event)`` runs in the Lambda wrapper before the SDK reads anything: it takes the intent name and
 every slot value straight from the JSON Alexa sent (so no SDK quirk, odd key or failing deserializer can
-hide a slot) and keeps ``safety.assess_request``'s answer for the rest of the request. Handlers, the
-storage interceptor and the catch-all read it with ``decision(handler_input)``, which also screens what
-the SDK's objects hold and keeps the more alarming of the two.
+hide a slot) and keeps ``safety.assess_request``'s answer for the rest of the request. Inside the SDK,
+``ScreenInterceptor`` is the skill's first request interceptor: it adds what the SDK's objects hold, keeps
+the more alarming of the two as the request's one decision (in the request attributes), before a touch is
+read as a spoken yes or the profile is loaded. The emergency handler, storage and the catch-all read that
+stored decision with ``decision(handler_input)``; none of them asks a safety question of its own.
 
 A touch on a screen (``Alexa.Presentation.APL.UserEvent``) carries no intent: the strings of its
 ``arguments`` are screened like slot values, from the envelope and from the SDK's objects alike.
@@ -16,6 +18,8 @@ from __future__ import annotations
 
 import contextvars
 from typing import Any
+
+from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
 
 from itb_skill import safety
 
@@ -148,3 +152,10 @@ def decision(handler_input: Any) -> safety.Assessment:
     if isinstance(attributes, dict):
         attributes[_KEY] = decided
     return decided
+
+
+class ScreenInterceptor(AbstractRequestInterceptor):
+    """The skill's first request interceptor: makes and stores the request's decision. Never raises."""
+
+    def process(self, handler_input: Any) -> None:
+        decision(handler_input)

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from ask_sdk_core.skill_builder import SkillBuilder
 
-from itb_skill import content, runtime, session, touch
+from itb_skill import content, runtime, screening, session, touch
 from itb_skill.config import Config
 from itb_skill.handlers import catch_all, conversation
 from itb_skill.handlers import safety as safety_handlers
@@ -72,6 +72,8 @@ def create_skill(
     keeper = memory.Keeper(services)
     builder = SkillBuilder()
 
+    # First, the request's one safety decision, stored for the emergency handler, storage and the catch-all.
+    builder.add_global_request_interceptor(screening.ScreenInterceptor())
     # A touch on Yes or No on the screen is the spoken yes or no (before anything reads the request).
     builder.add_global_request_interceptor(touch.TouchAsSpokenInterceptor())
     # Session attributes come back from the device: only what the skill could have written goes on.

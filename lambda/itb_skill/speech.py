@@ -45,69 +45,6 @@ class Phone(NamedTuple):
     display: str  # "(800) 436-7936": as written on the card
 
 
-class Reply:
-    """What the skill says: rendered by ``to_ssml``/``to_card`` and nowhere else."""
-
-    __slots__ = (
-        "speech",
-        "reprompt",
-        "card_title",
-        "card_text",
-        "end_session",
-        "outcome",
-        "topic",
-        "attributes",
-        "understood",
-        "ref",
-        "fills",
-    )
-
-    def __init__(
-        self,
-        speech: str,
-        reprompt: str | None = None,
-        card_title: str | None = None,
-        card_text: str | None = None,
-        end_session: bool = False,
-        outcome: str = "answered",
-        topic: str | None = None,
-        attributes: dict | None = None,
-        understood: bool = False,
-        ref: dict | None = None,
-        fills: dict[str, str] | None = None,
-    ) -> None:
-        self.speech = speech
-        self.reprompt = reprompt
-        self.card_title = card_title
-        self.card_text = card_text
-        self.end_session = end_session
-        self.outcome = outcome
-        self.topic = topic
-        self.attributes = {} if attributes is None else attributes
-        # The skill confidently understood what was asked. Only such a reply may skip the 911 opener
-        # ("911 unless sure"): the default is not understood.
-        self.understood = understood
-        # How "repeat" builds this reply again: a reference into the content (``answers.rebuild``), never
-        # its words. None: not remembered (the fallback, errors, emergencies, a repeat of nothing).
-        self.ref = ref
-        # Text for the placeholders of ``TEXT_FILLS`` in the speech and reprompt ({"offer": "..."}).
-        self.fills = {} if fills is None else fills
-
-    def _values(self) -> tuple:
-        return tuple(getattr(self, name) for name in self.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()
-
-    __hash__ = None  # mutable, like the dataclass it was
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"Reply({fields})"
-
-
 # Characters XML 1.0 forbids even when escaped (control characters, lone surrogates, non-characters).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 

@@ -23,10 +23,11 @@ import time
 from typing import Any
 
 from itb_skill import content
+from itb_skill.reply import Outcome
 
 NAMESPACE = "ITBPumpSkill"
 SERVICE = "baclofen-pump-guide"
-OUTCOMES = frozenset({"answered", "emergency", "fallback", "error", "ended", "forgotten", "refused"})
+OUTCOMES = frozenset(Outcome)  # the only values of the outcome dimension
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.]{0,99}")  # request types and intent names
 _LOCALE = re.compile(r"[a-z]{2,3}-[A-Z]{2}")
@@ -150,7 +151,7 @@ def build_record(
         "intent": _checked(_get(_get(request, "intent"), "name"), _NAME),
         "topic": topic_id,
         "locale": _checked(_get(request, "locale"), _LOCALE),
-        "outcome": outcome if outcome in OUTCOMES else "error",
+        "outcome": str(outcome) if outcome in OUTCOMES else str(Outcome.ERROR),
         "duration_ms": round(duration_ms, 1),
     }
     if error_type:

@@ -25,7 +25,8 @@ from typing import Any, NamedTuple
 
 from itb_skill import safety
 from itb_skill.paths import VISUALS_DIR
-from itb_skill.speech import Phone, Reply, card, to_card
+from itb_skill.reply import Outcome, Reply
+from itb_skill.speech import Phone, card, to_card
 
 logger = logging.getLogger(__name__)
 
@@ -291,11 +292,11 @@ def screen(
     """(name, document, data source) for ``reply`` as heard after ``opener``; None when not even the screen
     without captions fits. ``texts``: the locale's content (topic titles for the list); ``budget``: bytes
     of the response left for the screen; ``directory``: where the documents are."""
-    if reply.outcome == "emergency" and reply.end_session:
+    if reply.outcome == Outcome.EMERGENCY and reply.end_session:
         return emergency_screen(safety.CRISIS if reply.speech == safety.CRISIS_SPEECH else safety.EMERGENCY)
     phones = phones or {}
     locale = getattr(texts, "locale", DEFAULT_LOCALE)
-    visuals = load(locale, directory) if reply.outcome != "error" else None
+    visuals = load(locale, directory) if reply.outcome != Outcome.ERROR else None
     if visuals is None:
         room = budget - len(json.dumps(CAPTIONS_DOCUMENT)) - len(json.dumps(opener)) - RESERVED_BYTES
         if room < 0:
@@ -304,7 +305,7 @@ def screen(
         return "captions", CAPTIONS_DOCUMENT, {"screen": data}
     words = visuals.words
     ref_key = reply.ref.get("key") if isinstance(reply.ref, dict) else None
-    name = "menu" if ref_key in words["menu_replies"] or reply.outcome == "fallback" else "answer"
+    name = "menu" if ref_key in words["menu_replies"] or reply.outcome == Outcome.FALLBACK else "answer"
     offer = bool(reply.attributes.get(OFFER)) and not reply.end_session
     data = {
         "title": card(reply.card_title or words["skill_title"], "")[0],  # as long as the card's, at most

@@ -74,7 +74,8 @@ def not_covered_rule(topic_id: str) -> str | None:
 def build(path: Path = CONTENT_FILE) -> list[Answer]:
     """Every answer, in report order within each group (safety, topics, conversation)."""
     from itb_skill import answers, content, safety
-    from itb_skill.speech import OFFER_FILL, Reply, fill, ssml_to_text, to_card, to_ssml
+    from itb_skill.reply import Reply
+    from itb_skill.speech import OFFER_FILL, fill, ssml_to_text, to_card, to_ssml
 
     raw = raw_content(path)
     # The file given, parsed by the function's own loader (not the copy the function has cached).

@@ -10,6 +10,7 @@ from ask_sdk_model import Response
 
 from itb_skill import answers, safety
 from itb_skill.handlers.respond import SkillHandler
+from itb_skill.reply import Outcome, record
 from itb_skill.request import is_silent, session_attributes, slot_ids, slot_texts, slot_values
 
 FREE_TEXT_INTENTS = tuple(sorted(safety.FREE_TEXT_INTENTS))
@@ -174,7 +175,7 @@ class SessionEndedHandler(SkillHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         # Alexa accepts no speech here; an empty response closes the session.
-        handler_input.attributes_manager.request_attributes.update(outcome="ended", topic=None)
+        record(handler_input, Outcome.ENDED)
         return handler_input.response_builder.response
 
 

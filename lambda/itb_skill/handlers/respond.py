@@ -12,8 +12,9 @@ from ask_sdk_model.ui import SimpleCard
 
 from itb_skill import answers, content, safety, screening, visuals
 from itb_skill.paths import VISUALS_DIR
+from itb_skill.reply import Outcome, Reply, record
 from itb_skill.request import locale_content, session_attributes
-from itb_skill.speech import Reply, card, to_card, to_ssml
+from itb_skill.speech import card, to_card, to_ssml
 
 if TYPE_CHECKING:
     from itb_skill.skill import Services
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 def _opens_with_911(handler_input: HandlerInput, reply: Reply) -> bool:
     """911 unless sure: the opener goes first unless the skill understood and no danger is possible."""
-    if reply.end_session and reply.outcome == "emergency":
+    if reply.end_session and reply.outcome == Outcome.EMERGENCY:
         return False  # the emergency response is all 911 already
     if safety.opens_with_911(to_card(reply.speech, fills=reply.fills)):
         return False
@@ -57,8 +58,7 @@ def respond(
         if answers.OFFER not in reply.attributes:
             attributes.pop(answers.OFFER, None)
     handler_input.attributes_manager.session_attributes = attributes
-    # For the log line and metrics (read by the logging interceptor).
-    handler_input.attributes_manager.request_attributes.update(outcome=reply.outcome, topic=reply.topic)
+    record(handler_input, reply.outcome, reply.topic)  # for the log line and metrics (``runtime``)
     return builder.response
 
 

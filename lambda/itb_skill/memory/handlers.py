@@ -15,6 +15,7 @@ from ask_sdk_model import Response
 from itb_skill import answers
 from itb_skill.handlers.respond import SkillHandler
 from itb_skill.memory.interceptors import Keeper, remembered
+from itb_skill.reply import Outcome, record
 from itb_skill.request import session_attributes
 
 if TYPE_CHECKING:
@@ -82,7 +83,5 @@ class SkillDisabledHandler(MemoryHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         deleted = self.keeper.forget(handler_input)
-        handler_input.attributes_manager.request_attributes.update(
-            outcome="forgotten" if deleted else "error", topic=None
-        )
+        record(handler_input, Outcome.FORGOTTEN if deleted else Outcome.ERROR)
         return handler_input.response_builder.response

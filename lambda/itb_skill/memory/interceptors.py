@@ -9,7 +9,8 @@ memory handlers share it.
   the session ends, writes the profile once, only if it changed.
 - ``forget``: deletes the stored profile (forget me, skill disabled).
 
-The emergency path never touches storage: the same screening as ``EmergencyHandler`` runs first here.
+The emergency path never touches storage: the request's stored screening decision (``screening``, made by
+the first request interceptor) is read here as ``EmergencyHandler`` reads it.
 A storage fault is logged (operation and error kind only) and the session goes on unpersonalized.
 A Lambda invocation makes at most one storage call, and that call gets a deadline: at most
 ``STORAGE_DEADLINE_SECONDS``, and never more than the time Lambda says is left minus what answering
@@ -38,6 +39,7 @@ from itb_skill import screening
 from itb_skill.answers import PACE
 from itb_skill.memory.profile import Profile, user_key
 from itb_skill.memory.stores import StorageError, Store
+from itb_skill.reply import Outcome, recorded
 from itb_skill.request import locale_content
 
 if TYPE_CHECKING:
@@ -277,7 +279,7 @@ class SaveProfileInterceptor(AbstractResponseInterceptor):
     def process(self, handler_input: HandlerInput, response: Response) -> None:
         try:
             request_attributes = handler_input.attributes_manager.request_attributes
-            if request_attributes.get(_SKIPPED) or request_attributes.get("outcome") == "emergency":
+            if request_attributes.get(_SKIPPED) or recorded(request_attributes) == Outcome.EMERGENCY:
                 return
             memory = _attributes(handler_input).get(MEMORY)
             if not isinstance(memory, dict):
