@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup chat test lint unit package fuzz bench review icons deploy train-screen outside-nlu apl-lint
+.PHONY: setup chat test test-fast lint unit package fuzz bench review icons deploy train-screen outside-nlu apl-lint
 
 $(STAMP): pyproject.toml requirements-dev.txt lambda/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ unit: setup $(APL_STAMP)
 	$(BIN)/pytest -m "not browser" --random-order-bucket=module
 
 test: lint unit
+
+# The fast level (under 20 s): the unit and conversation tests, without the corpora, the tools' checks and the
+# fuzzing (tests/conftest.py SLOW_MODULES). For the edit-test loop; `make test` is what counts.
+test-fast: setup
+	$(BIN)/pytest -m "not browser and not slow" --random-order-bucket=module
 
 # The deployment zip (needs PyPI): lambda/ + lambda/requirements.txt for python3.13 arm64, no boto3, no tests.
 package: setup

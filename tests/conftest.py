@@ -165,6 +165,37 @@ TABLE = "itb-skill-profiles"
 TEST_SALT = "test-salt-" + "0123456789abcdef" * 3  # long enough for a configured table
 
 
+# ---- test levels: `make test-fast` leaves out the corpora, the tools' checks and the fuzzing ----
+# (every line of every corpus through the skill, the model linter and Amazon's classes, the review report, the
+# deployment zip, the voice loop, DynamoDB endpoints that trickle). `make test` runs everything.
+SLOW_MODULES = frozenset(
+    {
+        "test_build_zip",
+        "test_clinical_review",
+        "test_emergency_routing",
+        "test_fuzz",
+        "test_heldout_questions",
+        "test_model_lint",
+        "test_qa_regressions",
+        "test_resolver_alternation",
+        "test_review",
+        "test_safety",
+        "test_safety_patterns",
+        "test_simulator_cli",
+        "test_storage_deadline",
+        "test_template",
+        "test_voice",
+    }
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        module = item.module.__name__.rpartition(".")[2] if item.module is not None else ""
+        if module in SLOW_MODULES or "trickling_dynamodb" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 # ---- hypothesis profiles (tests/test_fuzz.py): "ci" for make test, "fuzz" for make fuzz ----
 # Each fuzz property runs max_examples cases: 5 properties x 420 >= 2,000 in make test; x 10,000 = 50,000.
 
