@@ -21,6 +21,7 @@ chat: setup
 lint: setup apl-lint
 	$(BIN)/ruff check lambda tools tests
 	$(BIN)/ruff format --check lambda tools tests
+	$(BIN)/mypy  # strict on lambda/ (pyproject.toml [tool.mypy])
 	$(BIN)/model-lint --smapi
 	$(BIN)/python tools/icons.py --check
 	$(BIN)/cfn-lint template.yaml

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-from itb_skill import advice
+from itb_skill import advice, emergency
 from itb_skill.content import Content, IntentRoute
-from itb_skill.emergency import error_reply as error_reply  # the constant replies, built in one place
-from itb_skill.emergency import reply as emergency_reply  # noqa: F401
 from itb_skill.reply import Outcome, Reply
 from itb_skill.speech import OFFER_FILL, PACE_RATES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+# The constant replies (911, the error), built in one place for every layer: ``emergency``.
+emergency_reply = emergency.reply
+error_reply = emergency.error_reply
 
 # Session attribute keys.
 OFFER = "offer"  # {"topic": id, "part": n} or FORGET_ME_OFFER: what "yes" will play
@@ -140,7 +146,7 @@ def find_statement(content: Content, text: str | None) -> str | None:
     return _best_match(content.statements.items(), text)
 
 
-def _best_match(candidates, text: str | None) -> str | None:
+def _best_match(candidates: Iterable[tuple[str, tuple[str, ...]]], text: str | None) -> str | None:
     """The candidate (id, keywords) whose keywords cover the most words of ``text``; first wins a tie.
     Words are compared by their stems; a keyword counts when all its words were said, in any order."""
     if not text:
@@ -224,12 +230,12 @@ def free_text_reply(
     topic_id = find_topic(content, text)
     if topic_id is not None:
         return topic_reply(content, topic_id, seen=seen)
-    statement = find_statement(content, text)
-    if statement is None:
+    said = find_statement(content, text)
+    if said is None:
         return fallback_reply(content)
-    if statement in content.topics:
-        return topic_reply(content, statement, seen=seen, understood=False)
-    return simple_reply(content, statement, understood=False)
+    if said in content.topics:
+        return topic_reply(content, said, seen=seen, understood=False)
+    return simple_reply(content, said, understood=False)
 
 
 def fallback_reply(content: Content) -> Reply:
@@ -249,7 +255,7 @@ def is_topic_answer(ref: object) -> bool:
     return isinstance(ref, dict) and "part" in ref
 
 
-def checked_ref(content: Content, ref: object) -> dict | None:
+def checked_ref(content: Content, ref: object) -> dict[str, Any] | None:
     """``ref`` if it names a reply the skill could have said from ``content`` (a copy), else None.
     References come back from the device: every key and value is checked."""
     if not isinstance(ref, dict):
@@ -257,7 +263,9 @@ def checked_ref(content: Content, ref: object) -> dict | None:
     key, topic_id = ref.get("key"), ref.get("topic")
     if key is None:
         part = ref.get("part")
-        if set(ref) != {"topic", "part"} or not _is_topic(content, topic_id) or type(part) is not int:
+        if set(ref) != {"topic", "part"} or not isinstance(topic_id, str) or not _is_topic(content, topic_id):
+            return None
+        if type(part) is not int:
             return None
         return {"topic": topic_id, "part": part} if 0 <= part < len(content.topics[topic_id].parts) else None
     if not isinstance(key, str):
@@ -289,7 +297,7 @@ def rebuild(content: Content, ref: object) -> Reply | None:
     return simple_reply(content, ref["key"])
 
 
-def checked_offer(content: Content, offer: object) -> dict | None:
+def checked_offer(content: Content, offer: object) -> dict[str, Any] | None:
     """``offer`` if the skill could have made it (a part of a topic, or the forget-me question), else None."""
     if offer == FORGET_ME_OFFER:
         return dict(FORGET_ME_OFFER)

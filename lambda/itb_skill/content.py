@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from itb_skill.paths import CONTENT_DIR
 from itb_skill.speech import Phone
@@ -20,7 +20,7 @@ from itb_skill.speech import Phone
 DEFAULT_LOCALE = "en-US"
 
 
-# Immutable records as NamedTuples: cheaper to define at a cold start than frozen dataclasses (issue 7).
+# Immutable records as NamedTuples: cheaper to define at a cold start than frozen dataclasses.
 
 
 class Topic(NamedTuple):
@@ -62,7 +62,7 @@ class Content(NamedTuple):
         return self.strings[key]
 
 
-def _parse(raw: dict, locale: str) -> Content:
+def _parse(raw: dict[str, Any], locale: str) -> Content:
     topics = {
         topic_id: Topic(
             id=topic_id,

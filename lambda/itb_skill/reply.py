@@ -31,10 +31,10 @@ def record(handler_input: Any, outcome: Outcome, topic: str | None = None) -> No
     handler_input.attributes_manager.request_attributes.update({OUTCOME: outcome, TOPIC: topic})
 
 
-def recorded(request_attributes: dict) -> Outcome | None:
+def recorded(request_attributes: dict[str, Any]) -> Outcome | None:
     """The outcome a handler recorded, or None."""
     value = request_attributes.get(OUTCOME)
-    return Outcome(value) if value in Outcome.__members__.values() else None
+    return Outcome(value) if isinstance(value, str) and value in Outcome.__members__.values() else None
 
 
 class Reply:
@@ -63,9 +63,9 @@ class Reply:
         end_session: bool = False,
         outcome: Outcome = Outcome.ANSWERED,
         topic: str | None = None,
-        attributes: dict | None = None,
+        attributes: dict[str, Any] | None = None,
         understood: bool = False,
-        ref: dict | None = None,
+        ref: dict[str, Any] | None = None,
         fills: dict[str, str] | None = None,
     ) -> None:
         self.speech = speech
@@ -85,7 +85,7 @@ class Reply:
         # Text for the placeholders of ``TEXT_FILLS`` in the speech and reprompt ({"offer": "..."}).
         self.fills = {} if fills is None else fills
 
-    def _values(self) -> tuple:
+    def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self.__slots__)
 
     def __eq__(self, other: object) -> bool:
@@ -93,7 +93,7 @@ class Reply:
             return NotImplemented
         return self._values() == other._values()
 
-    __hash__ = None  # mutable, like the dataclass it was
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)

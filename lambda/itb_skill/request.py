@@ -7,6 +7,8 @@ is one Alexa accepts no speech for. No decisions: those are in ``answers`` (what
 
 from __future__ import annotations
 
+from typing import Any
+
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_locale
 
@@ -24,7 +26,7 @@ def is_silent(request_type: object) -> bool:
     )
 
 
-def _intent(handler_input: HandlerInput):
+def _intent(handler_input: HandlerInput) -> Any:
     return getattr(handler_input.request_envelope.request, "intent", None)
 
 
@@ -69,7 +71,7 @@ def slot_ids(handler_input: HandlerInput) -> dict[str, str | None]:
     return resolved
 
 
-def session_attributes(handler_input: HandlerInput) -> dict:
+def session_attributes(handler_input: HandlerInput) -> dict[str, Any]:
     attributes = handler_input.attributes_manager.session_attributes
     return attributes if isinstance(attributes, dict) else {}
 

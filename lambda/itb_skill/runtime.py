@@ -56,7 +56,7 @@ class _Seen:
     def __init__(self, attributes_manager: Any = None) -> None:
         self.attributes_manager = attributes_manager
 
-    def request_attributes(self) -> dict:
+    def request_attributes(self) -> dict[str, Any]:
         try:
             attributes = self.attributes_manager.request_attributes
         except Exception:
@@ -70,7 +70,7 @@ _current: contextvars.ContextVar[_Seen | None] = contextvars.ContextVar("itb_req
 class _HandOverAttributes(AbstractRequestInterceptor):
     """Lets the wrapper read what the handlers recorded, even when an exception handler answered."""
 
-    def process(self, handler_input) -> None:
+    def process(self, handler_input: Any) -> None:
         seen = _current.get()
         if seen is not None:
             seen.attributes_manager = getattr(handler_input, "attributes_manager", None)

@@ -24,7 +24,7 @@ from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
 from itb_skill import safety
 
 # (what was read from the raw envelope, its decision): read once per request, before the SDK.
-_RAW: contextvars.ContextVar[tuple[tuple, safety.Assessment] | None] = contextvars.ContextVar(
+_RAW: contextvars.ContextVar[tuple[tuple[Any, ...], safety.Assessment] | None] = contextvars.ContextVar(
     "itb_raw_screen", default=None
 )
 _KEY = "_screening"  # request attribute: this request's decision, once made
@@ -95,7 +95,7 @@ def assess_event(event: object, *, wide: bool = False) -> safety.Assessment:
         return _unreadable(error)
 
 
-def begin(event: object) -> contextvars.Token:
+def begin(event: object) -> contextvars.Token[Any]:
     """Screen ``event`` before anything else reads it; ``end(token)`` when the request is answered."""
     try:
         read = raw_texts(event)
@@ -104,7 +104,7 @@ def begin(event: object) -> contextvars.Token:
         return _RAW.set(((), _unreadable(error)))
 
 
-def end(token: contextvars.Token) -> None:
+def end(token: contextvars.Token[Any]) -> None:
     _RAW.reset(token)
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from typing import Any
 
 from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
 from ask_sdk_core.handler_input import HandlerInput
@@ -29,14 +30,14 @@ from itb_skill.memory import interceptors
 from itb_skill.request import locale_content
 
 
-def checked(handler_input: HandlerInput, library: content.Library, now: float) -> dict:
+def checked(handler_input: HandlerInput, library: content.Library, now: float) -> dict[str, Any]:
     """The session attributes of this request, reduced to what the skill could have written (from the
     content of ``library``; a session start may not lie after ``now``)."""
     session = handler_input.request_envelope.session
     attributes = handler_input.attributes_manager.session_attributes
     if getattr(session, "new", None) is not False or not isinstance(attributes, dict) or not attributes:
         return {}  # a new session (or one that cannot say it is not new) carries nothing of ours
-    kept: dict = {}
+    kept: dict[str, Any] = {}
     pace = answers.checked_pace(attributes.get(answers.PACE))
     if pace is not None:
         kept[answers.PACE] = pace

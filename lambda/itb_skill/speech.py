@@ -10,7 +10,10 @@ none of these fills is a content mistake: it is never spoken (``unknown_placehol
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 MAX_SSML_CHARS = 8000  # Alexa's limit for the SSML of the speech and of the reprompt
 MAX_CARD_CHARS = 8000  # Alexa's limit for a card's title and text together
@@ -26,7 +29,7 @@ def escape(text: str) -> str:
     """Escape ``&``, ``<`` and ``>`` as ``xml.sax.saxutils.escape`` does.
 
     Not imported from there: ``xml.sax.saxutils`` imports ``urllib.request`` (and with it http.client,
-    email and ssl), about 20 ms of every cold start (see ``make bench``).
+    email and ssl) at every cold start (docs/performance.md).
     """
     return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
@@ -36,8 +39,7 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _SHORT_NUMBERS = re.compile(r"\b(911|988)\b")
 
 
-# Plain classes rather than dataclasses: ``@dataclass`` writes and compiles code for each class at import,
-# about 0.4 ms apiece of every cold start (issue 7).
+# Plain classes rather than dataclasses: ``@dataclass`` writes and compiles code for each class at import.
 
 
 class Phone(NamedTuple):
@@ -56,13 +58,13 @@ class _SizedCache:
 
     def __init__(self, max_chars: int, max_text_chars: int) -> None:
         self.max_chars, self.max_text_chars = max_chars, max_text_chars
-        self.entries: dict[tuple, str] = {}
+        self.entries: dict[tuple[Any, ...], str] = {}
         self.chars = 0
 
-    def get(self, key: tuple) -> str | None:
+    def get(self, key: tuple[Any, ...]) -> str | None:
         return self.entries.get(key)
 
-    def put(self, key: tuple, rendered: str) -> None:
+    def put(self, key: tuple[Any, ...], rendered: str) -> None:
         size = len(key[0]) + len(rendered)
         if len(key[0]) > self.max_text_chars or size > self.max_chars:
             return
@@ -102,7 +104,9 @@ def fill(text: str, fills: dict[str, str] | None) -> str:
     return _PLACEHOLDER.sub(lambda match: fills.get(match.group(1), match.group(0)), text)
 
 
-def unknown_placeholders(text: str, phones: dict[str, Phone] | None = None, fills=None) -> set[str]:
+def unknown_placeholders(
+    text: str, phones: dict[str, Phone] | None = None, fills: dict[str, str] | None = None
+) -> set[str]:
     """The placeholders of ``text`` that rendering would drop: no phone, no pause, nothing in ``fills``."""
     known = {PAUSE, *(phones or {}), *(fills or {})}
     return set(_PLACEHOLDER.findall(text)) - known
@@ -180,7 +184,7 @@ _SENTENCE_END = re.compile(r"[.?!](?=\s)")
 _WORD_END = re.compile(r"\S(?=\s)")
 
 
-def _fit(text: str, build, limit: int) -> str:
+def _fit(text: str, build: Callable[[str], str], limit: int) -> str:
     """``build(text)`` if it is at most ``limit`` characters long; else ``build`` of the longest start of
     ``text`` that is, cut after a sentence, else after a word, else anywhere. The source is cut, not the
     markup, so the result is always well formed; the start (where the 911 sentence is) always stays."""

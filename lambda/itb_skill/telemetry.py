@@ -33,18 +33,18 @@ _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.]{0,99}")  # request types and intent n
 _LOCALE = re.compile(r"[a-z]{2,3}-[A-Z]{2}")
 
 
-class _CurrentStderr(logging.StreamHandler):
+class _CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
     """Writes to whatever ``sys.stderr`` is at the time (Lambda captures it; so do tests)."""
 
     def __init__(self) -> None:
         super().__init__(sys.stderr)
 
     @property
-    def stream(self):  # type: ignore[override]
+    def stream(self) -> Any:
         return sys.stderr
 
     @stream.setter
-    def stream(self, _value) -> None:
+    def stream(self, _value: Any) -> None:
         pass
 
 
@@ -69,7 +69,7 @@ def _is_known_topic(topic: object, library: content.Library) -> bool:
         return False
 
 
-def _checked(value: object, pattern: re.Pattern) -> str | None:
+def _checked(value: object, pattern: re.Pattern[str]) -> str | None:
     if value is None:
         return None
     return value if isinstance(value, str) and pattern.fullmatch(value) else "invalid"
@@ -125,7 +125,7 @@ def to_json(record: dict[str, Any]) -> str:
     aws = record.get("_aws")
     directives = aws.get("CloudWatchMetrics") if isinstance(aws, dict) else None
     for known, encoded in _KNOWN_DIRECTIVES:
-        if directives == known:
+        if directives == known and isinstance(aws, dict):
             marked = {**record, "_aws": {**aws, "CloudWatchMetrics": _MARK}}
             line = _dumps(marked)
             if line.count(_MARK_JSON) == 1:

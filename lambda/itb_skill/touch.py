@@ -67,5 +67,5 @@ class TouchTopicHandler(SkillHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = self.texts(handler_input)
-        _, topic_id = touched(handler_input)
+        _, topic_id = touched(handler_input) or ("", "")
         return self.say(handler_input, answers.topic_reply(texts, topic_id), texts)

@@ -70,7 +70,9 @@ _SIZES = [
 ]
 
 
-def _constant_document(description: str, colors: dict[str, str], items: list[dict], idle_ms: int) -> dict:
+def _constant_document(
+    description: str, colors: dict[str, str], items: list[dict[str, Any]], idle_ms: int
+) -> dict[str, Any]:
     """An APL document of primitive components only: nothing to download before it shows."""
     return {
         "type": "APL",
@@ -182,7 +184,7 @@ def sentences(text: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def emergency_screen(kind: str) -> tuple[str, dict, dict]:
+def emergency_screen(kind: str) -> tuple[str, dict[str, Any], dict[str, Any]]:
     """(name, document, data source) of the emergency screen: the spoken response, from constants."""
     headline, *lines = sentences(safety.emergency_speech(kind))
     return "emergency", EMERGENCY_DOCUMENT, {"screen": {"headline": headline, "lines": lines}}
@@ -192,7 +194,7 @@ def emergency_screen(kind: str) -> tuple[str, dict, dict]:
 
 
 class Visuals(NamedTuple):
-    documents: dict[str, dict]  # name -> document; "<name>-slow" -> the same, shown longer
+    documents: dict[str, dict[str, Any]]  # name -> document; "<name>-slow" -> the same, shown longer
     sizes: dict[str, int]  # name -> bytes of the document as sent (for the response size budget)
     words: dict[str, Any]
 
@@ -204,7 +206,7 @@ def load(locale: str = DEFAULT_LOCALE, directory: str = VISUALS_DIR) -> Visuals 
     try:
         with open(os.path.join(directory, f"{locale}.json"), encoding="utf-8") as handle:
             words = json.load(handle)
-        documents: dict[str, dict] = {}
+        documents: dict[str, dict[str, Any]] = {}
         for name in DOCUMENTS:
             with open(os.path.join(directory, "documents", f"{name}.json"), encoding="utf-8") as handle:
                 document = json.load(handle)
@@ -253,7 +255,7 @@ def _version(text: str) -> tuple[int, ...]:
         return (0,)
 
 
-def _said_phones(reply: Reply, phones: dict[str, Phone], labels: dict[str, str]) -> list[dict]:
+def _said_phones(reply: Reply, phones: dict[str, Phone], labels: dict[str, str]) -> list[dict[str, Any]]:
     """The phone numbers the reply says, in the order of the content's phones, to be set large."""
     return [
         {"label": labels.get(name, ""), "number": phone.display}
@@ -274,7 +276,7 @@ def _captions(reply: Reply, phones: dict[str, Phone], budget: int) -> str:
     return ""
 
 
-def _menu(words: dict, topics: dict) -> list[dict]:
+def _menu(words: dict[str, Any], topics: dict[str, Any]) -> list[dict[str, Any]]:
     return [
         {"id": topic_id, "title": topics[topic_id].title} for topic_id in words["menu"] if topic_id in topics
     ]
@@ -288,7 +290,7 @@ def screen(
     texts: Any = None,
     budget: int = MAX_RESPONSE_BYTES,
     directory: str = VISUALS_DIR,
-) -> tuple[str, dict, dict] | None:
+) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
     """(name, document, data source) for ``reply`` as heard after ``opener``; None when not even the screen
     without captions fits. ``texts``: the locale's content (topic titles for the list); ``budget``: bytes
     of the response left for the screen; ``directory``: where the documents are."""
@@ -301,13 +303,13 @@ def screen(
         room = budget - len(json.dumps(CAPTIONS_DOCUMENT)) - len(json.dumps(opener)) - RESERVED_BYTES
         if room < 0:
             return None
-        data = {"opener": opener, "captions": _captions(reply, phones, room)}
-        return "captions", CAPTIONS_DOCUMENT, {"screen": data}
+        captions = {"opener": opener, "captions": _captions(reply, phones, room)}
+        return "captions", CAPTIONS_DOCUMENT, {"screen": captions}
     words = visuals.words
     ref_key = reply.ref.get("key") if isinstance(reply.ref, dict) else None
     name = "menu" if ref_key in words["menu_replies"] or reply.outcome == Outcome.FALLBACK else "answer"
     offer = bool(reply.attributes.get(OFFER)) and not reply.end_session
-    data = {
+    data: dict[str, Any] = {
         "title": card(reply.card_title or words["skill_title"], "")[0],  # as long as the card's, at most
         "paceLabel": words["slow_pace"] if pace == "slow" else "",
         "opener": opener,
@@ -348,7 +350,7 @@ def show(
     builder: Any,
     reply: Reply,
     opener: str,
-    phones=None,
+    phones: dict[str, Phone] | None = None,
     pace: str = "normal",
     texts: Any = None,
     directory: str = VISUALS_DIR,
@@ -370,7 +372,7 @@ def show(
         )
 
 
-def emergency_directive(kind: str) -> dict:
+def emergency_directive(kind: str) -> dict[str, Any]:
     """The emergency screen as a plain directive, for responses built without the SDK (runtime)."""
     name, document, datasources = emergency_screen(kind)
     return {

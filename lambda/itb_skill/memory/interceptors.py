@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, AbstractResponseInterceptor
 from ask_sdk_core.handler_input import HandlerInput
@@ -65,7 +65,7 @@ T = TypeVar("T")
 # ---- helpers ----
 
 
-def _attributes(handler_input: HandlerInput) -> dict:
+def _attributes(handler_input: HandlerInput) -> dict[str, Any]:
     if handler_input.request_envelope.session is None:
         return {}  # skill events: the SDK refuses session attributes outside a session
     attributes = handler_input.attributes_manager.session_attributes
@@ -95,7 +95,7 @@ def _log_fault(operation: str, error: Exception) -> None:
     logger.warning("profile %s skipped, answering without personalization: %s", operation, detail)
 
 
-def checked_memory(memory: object, topics: Mapping[str, object], now: float) -> dict | None:
+def checked_memory(memory: object, topics: Mapping[str, object], now: float) -> dict[str, Any] | None:
     """The ``memory`` attribute as this module could have written it, or None. It comes back from the
     device: the status must be one of ours, the profile is re-read field by field (a last topic must be one
     of ``topics``, the content's), the session start may not lie in the future (``now``), anything else
@@ -104,7 +104,10 @@ def checked_memory(memory: object, topics: Mapping[str, object], now: float) -> 
         return None
     if memory["status"] not in (LOADED, UNAVAILABLE, SAVED, FORGOTTEN):
         return None
-    checked: dict = {"status": memory["status"], "stored": _checked_profile(memory.get("stored"), topics)}
+    checked: dict[str, Any] = {
+        "status": memory["status"],
+        "stored": _checked_profile(memory.get("stored"), topics),
+    }
     since = memory.get("since")
     if type(since) is int and 0 <= since <= now + MAX_CLOCK_SKEW_SECONDS:
         checked["since"] = since
@@ -114,7 +117,7 @@ def checked_memory(memory: object, topics: Mapping[str, object], now: float) -> 
     return checked
 
 
-def _checked_profile(data: object, topics: Mapping[str, object]) -> dict | None:
+def _checked_profile(data: object, topics: Mapping[str, object]) -> dict[str, Any] | None:
     profile = Profile.from_dict(data)
     if profile is None:
         return None
@@ -131,7 +134,7 @@ def remembered(handler_input: HandlerInput) -> Profile | None:
     return Profile.from_dict(memory.get("stored"))
 
 
-def profile_to_save(memory: dict, pace: object, now: float) -> Profile:
+def profile_to_save(memory: dict[str, Any], pace: object, now: float) -> Profile | None:
     """The profile as it should be stored at the end of this session (``now``: when no start was kept)."""
     stored = Profile.from_dict(memory.get("stored"))
     since = memory.get("since")
@@ -189,7 +192,7 @@ class Keeper:
     def load(self, handler_input: HandlerInput) -> None:
         attributes = _attributes(handler_input)
         key = self._user_key(handler_input)
-        memory: dict = {"status": UNAVAILABLE, "stored": None, "since": int(self.clock())}
+        memory: dict[str, Any] = {"status": UNAVAILABLE, "stored": None, "since": int(self.clock())}
         if key is not None:
             handler_input.attributes_manager.request_attributes[_CALLED] = True
             try:
@@ -214,8 +217,8 @@ class Keeper:
         request_attributes = handler_input.attributes_manager.request_attributes
         profile = profile_to_save(memory, attributes.get(PACE), self.clock())
         memory["status"] = SAVED
-        if profile == Profile.from_dict(memory.get("stored")):
-            return
+        if profile is None or profile == Profile.from_dict(memory.get("stored")):
+            return  # nothing valid to write, or nothing changed
         key = self._user_key(handler_input)
         if key is None or request_attributes.get(_CALLED):
             # A session that ends on its first request already spent this invocation's call on the read.

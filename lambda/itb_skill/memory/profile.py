@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-try:  # BLAKE2 is built into CPython: no OpenSSL to load (hashlib/hmac cost ~2 ms of a cold start)
+try:  # BLAKE2 is built into CPython: no OpenSSL to load (hashlib/hmac would load it at a cold start)
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - another Python: the same function through hashlib
     from hashlib import blake2b

@@ -18,10 +18,13 @@ import os
 import threading
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from itb_skill.config import Config
 from itb_skill.memory.profile import RETENTION_SECONDS, Profile
+
+if TYPE_CHECKING:
+    import sqlite3  # imported when the store is first used
 
 logger = logging.getLogger(__name__)
 
@@ -136,10 +139,12 @@ class SqliteStore:
         "pace TEXT, expires_at INTEGER)"
     )
 
-    def __init__(self, path: str | os.PathLike, clock: Callable[[], float] | None = None) -> None:
+    def __init__(self, path: str | os.PathLike[str], clock: Callable[[], float] | None = None) -> None:
         self.path = os.fspath(path)  # a str: pathlib is an import of its own at every cold start
         self._clock = clock
-        self._db = None  # the open connection, with the (device, inode) of the file it opened
+        self._db: sqlite3.Connection | None = (
+            None  # the open connection, with the (device, inode) of the file it opened
+        )
         self._file: tuple[int, int] | None = None
         # One call at a time on the connection: a call left behind by a deadline may still be running.
         self._lock = threading.Lock()
@@ -147,7 +152,7 @@ class SqliteStore:
     def _now(self) -> int:
         return _epoch_seconds(self._clock)
 
-    def _connection(self):
+    def _connection(self) -> sqlite3.Connection:
         import sqlite3
 
         if self._db is not None:
@@ -179,7 +184,9 @@ class SqliteStore:
             db, self._db, self._file = self._db, None, None
             db.close()
 
-    def _run(self, operation: str, sql: str, params: tuple, write: bool = False) -> list[tuple]:
+    def _run(
+        self, operation: str, sql: str, params: tuple[Any, ...], write: bool = False
+    ) -> list[tuple[Any, ...]]:
         import sqlite3
 
         try:
@@ -227,7 +234,7 @@ class SqliteStore:
 # ---- production: DynamoDB ----
 
 
-def _dynamodb_resource(region: str | None):
+def _dynamodb_resource(region: str | None) -> Any:
     """A boto3 DynamoDB resource with bounded timeouts and retries. Imports boto3: call lazily."""
     import boto3
     from botocore.config import Config
@@ -248,7 +255,7 @@ class UnreadableReply(Exception):
     """A DynamoDB reply with HTTP 200 whose body is not a JSON object."""
 
 
-def _refuse_unreadable_reply(response_dict: dict, **_kwargs) -> None:
+def _refuse_unreadable_reply(response_dict: dict[str, Any], **_kwargs: Any) -> None:
     """botocore reads a 200 reply that is not JSON as an empty one, which for GetItem means "no such item":
     the session would then overwrite the stored profile as a new user's. Refuse it: a failed call."""
     if response_dict.get("status_code") != 200:
@@ -287,22 +294,22 @@ class DynamoStore:
     ) -> None:
         self.table_name = table_name
         self._resource_factory = resource_factory or (lambda: _dynamodb_resource(region))
-        self._adapter_instance = None
+        self._adapter_instance: Any = None
         self._clock = clock
         self._lock = threading.Lock()
 
-    def _adapter(self):
+    def _adapter(self) -> Any:
         with self._lock:  # a call left behind by a deadline may be building it too
             return self._build_adapter()
 
-    def _build_adapter(self):
+    def _build_adapter(self) -> Any:
         if self._adapter_instance is None:
             # Imported here: the adapter module builds a boto3 resource in a default argument at import
             # (slow, and it fails without a region). We always pass our own resource.
             from ask_sdk_dynamodb.adapter import DynamoDbAdapter
 
             class _TtlAdapter(DynamoDbAdapter):
-                def save_attributes(self, request_envelope, attributes):
+                def save_attributes(self, request_envelope: Any, attributes: dict[str, Any]) -> None:
                     table = self.dynamodb.Table(self.table_name)
                     table.put_item(
                         Item={
