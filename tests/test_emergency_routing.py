@@ -7,6 +7,7 @@ import pytest
 
 import corpora
 from conftest import Conversation
+from fakes import BrokenStore
 from itb_skill import emergency
 from itb_skill.handlers import catch_all, respond
 from itb_skill.handlers import conversation as conversation_handlers
@@ -149,27 +150,14 @@ def test_with_the_content_broken_an_emergency_still_gets_911(broken_content, cor
     assert "call 911" in heard.speech and heard.reprompt
 
 
-class UnreachableStore:
-    """A database that cannot be reached: every call fails."""
-
-    def __init__(self):
-        self.calls = 0
-
-    def _fail(self, *args):
-        self.calls += 1
-        raise storage.StorageError("unreachable")
-
-    load = save = delete = _fail
-
-
 def test_with_content_and_database_both_broken_an_emergency_still_gets_911(broken_content):
-    unreachable = UnreachableStore()
+    unreachable = BrokenStore(storage.StorageError("unreachable"))
     conversation = broken_content(True, unreachable)
     heard = conversation.intent("QuestionIntent", query="my pump is beeping and he is very confused")
     assert heard.speech.startswith(FIRST_SENTENCE) and heard.end_session is True
     heard = conversation.intent("EmergencyIntent", symptom="having a seizure")
     assert heard.speech.startswith(FIRST_SENTENCE) and heard.end_session is True
-    assert unreachable.calls == 0  # the emergency path never waits on the database
+    assert unreachable.calls == []  # the emergency path never waits on the database
 
 
 # ---- (e) every other handler broken, and the emergency handler itself broken ----

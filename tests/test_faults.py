@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from fakes import BrokenStore
 from itb_skill import safety
 from itb_skill.config import Config
 from itb_skill.memory import stores as storage
@@ -192,27 +193,6 @@ def test_a_broken_session_ended_request_stays_silent(lambda_handler):
 
 
 # ---- the database ----
-
-
-class BrokenStore:
-    """A profile store on which every call fails, the way a real outage or a bug would."""
-
-    def __init__(self, error: Exception) -> None:
-        self.error = error
-        self.calls: list[str] = []
-
-    def _fail(self, name: str):
-        self.calls.append(name)
-        raise self.error
-
-    def load(self, key):
-        self._fail("load")
-
-    def save(self, key, profile):
-        self._fail("save")
-
-    def delete(self, key):
-        self._fail("delete")
 
 
 @pytest.fixture(

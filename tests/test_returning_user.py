@@ -9,18 +9,11 @@ import re
 
 import pytest
 
+from fakes import BrokenStore, FakeClock
 from itb_skill import content
 from itb_skill.memory import stores as storage
 from itb_skill.memory.profile import Profile
 from skill_sim import envelope
-
-
-class FakeClock:
-    def __init__(self, now: float = 1_800_000_000) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
@@ -287,25 +280,12 @@ def test_session_ended_by_alexa_saves_once(sessions, memory_store):
 # ---- faults and the emergency path ----
 
 
-class BrokenStore:
-    """Raises on every call, like a database that is down; counts how often it was asked."""
-
-    def __init__(self) -> None:
-        self.calls = 0
-
-    def _fail(self, *args):
-        self.calls += 1
-        raise storage.StorageError("dynamodb load failed: ServiceUnavailable")
-
-    load = save = delete = _fail
-
-
 def test_emergency_first_with_broken_storage_says_call_911_and_never_touches_storage(sessions_of):
     broken = BrokenStore()
     heard = sessions_of(broken)().intent("EmergencyIntent")
     assert heard.speech.startswith("Call 911 now.")
     assert heard.end_session is True
-    assert broken.calls == 0
+    assert broken.calls == []
 
 
 def test_danger_in_a_slot_mid_session_makes_no_storage_call(sessions, memory_store):
@@ -325,7 +305,7 @@ def test_broken_storage_never_breaks_an_answer_and_logs_no_user_data(sessions_of
     assert not welcome.speech.startswith("Sorry")
     assert conversation.intent("SpeakSlowerIntent").ssml.count("prosody") == 2  # still works for now
     assert conversation.intent("AMAZON.StopIntent").speech == "Goodbye, and take care."
-    assert broken.calls == 1  # the failed read; no write of a profile it could not read
+    assert broken.calls == ["load"]  # the failed read; no write of a profile it could not read
     assert "ServiceUnavailable" in caplog.text
     assert envelope.DEFAULT_USER_ID not in caplog.text
     assert "SIMULATED-USER" not in caplog.text
