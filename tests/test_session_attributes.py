@@ -121,3 +121,21 @@ def test_a_remembered_topic_that_names_no_content_is_never_stored(lambda_handler
     assert memory_store.calls == ["load", "save"]
     (saved,) = memory_store.profiles.values()
     assert saved.visits == 3 and saved.last_topic is None
+
+
+def test_every_attribute_the_skill_writes_is_one_session_state_defines(sessions, memory_store):
+    from itb_skill import session_state
+
+    written = set()
+    conversation = sessions()
+    for heard in (
+        conversation.launch(),
+        conversation.intent("SpeakSlowerIntent"),
+        conversation.intent("TherapyOverviewIntent"),
+        conversation.intent("AMAZON.YesIntent"),
+        conversation.intent("AMAZON.RepeatIntent"),
+        conversation.intent("ForgetMeIntent"),
+    ):
+        written |= set(heard.attributes)
+    assert written and written <= session_state.KEYS
+    assert {"pace", "offer", "last", "seen", "memory"} <= written  # each key seen in a real conversation

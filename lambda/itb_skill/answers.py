@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from itb_skill import advice, emergency
+from itb_skill import advice, emergency, session_state
 from itb_skill.content import Content, IntentRoute
 from itb_skill.reply import Outcome, Reply
 from itb_skill.speech import OFFER_FILL, PACE_RATES
@@ -18,14 +18,10 @@ if TYPE_CHECKING:
 emergency_reply = emergency.reply
 error_reply = emergency.error_reply
 
-# Session attribute keys.
-OFFER = "offer"  # {"topic": id, "part": n} or FORGET_ME_OFFER: what "yes" will play
-LAST = "last"  # a reference to the last answer (``Reply.ref``), for "repeat": never its words
-PACE = "pace"  # "normal" or "slow": set by the pace handler and the stored profile, read by ``respond``
-SEEN = "seen"  # topic ids heard or offered in this session, so an offer is not made again and again
-MAX_SEEN = 40  # bounded: session attributes travel with every request (and are echoed back)
-
-FORGET_ME_OFFER = {"action": "forget_me"}  # rides on the ``offer`` attribute, so any other reply clears it
+# The session attributes the answers read and write: their keys and shapes are defined in ``session_state``.
+OFFER, LAST, PACE, SEEN = session_state.OFFER, session_state.LAST, session_state.PACE, session_state.SEEN
+MAX_SEEN = session_state.MAX_SEEN
+FORGET_ME_OFFER = session_state.FORGET_ME_OFFER
 
 
 def seen_topics(attributes: object) -> tuple[str, ...]:
@@ -332,3 +328,33 @@ def again_reply(content: Content, ref: object, offer: object, lead_in: str | Non
     if OFFER not in reply.attributes and offer:
         reply.attributes = {OFFER: offer}
     return reply
+
+
+# ---- the talk around the answers: yes, repeat, forget me ----
+
+
+def yes_reply(content: Content, attributes: dict[str, Any]) -> Reply:
+    """ "Yes": the part of a topic that was offered; else nothing was offered (not understood: 911 first)."""
+    offer = attributes.get(OFFER)
+    if isinstance(offer, dict) and offer.get("topic") in content.topics:
+        part = offer.get("part", 0)
+        return topic_reply(
+            content, offer["topic"], part if isinstance(part, int) else 0, seen_topics(attributes)
+        )
+    return simple_reply(content, "nothing_offered", understood=False)
+
+
+def repeat_reply(content: Content, attributes: dict[str, Any]) -> Reply:
+    """ "Repeat": the last answer again, rendered from its reference; else that there is nothing to repeat."""
+    reply = again_reply(content, attributes.get(LAST), attributes.get(OFFER))
+    if reply is None:
+        reply = simple_reply(content, "nothing_to_repeat", understood=False)
+        reply.ref = None  # a repeat of nothing is not an answer to repeat
+    return reply
+
+
+def forget_me_answer_reply(content: Content, agreed: bool, forgotten: bool) -> Reply:
+    """The answer to "Should I delete that now?": kept (no), deleted, or the deletion failed."""
+    if not agreed:
+        return simple_reply(content, "forget_me_kept")
+    return simple_reply(content, "forgotten" if forgotten else "forget_me_failed")

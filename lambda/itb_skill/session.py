@@ -1,4 +1,5 @@
-"""What the session attributes may hold, checked every time they come back from the device.
+"""What the session attributes may hold (``session_state``: keys and shapes), checked every time they come
+back from the device.
 
 Alexa echoes the attributes the skill returned, but a forged request can send anything. Before any
 handler runs, ``CheckAttributesInterceptor`` keeps only the keys the skill writes, each in a shape the

@@ -66,14 +66,7 @@ class YesHandler(SkillHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = self.texts(handler_input)
-        offer = session_attributes(handler_input).get(answers.OFFER)
-        if isinstance(offer, dict) and offer.get("topic") in texts.topics:
-            part = offer.get("part", 0)
-            seen = answers.seen_topics(session_attributes(handler_input))
-            reply = answers.topic_reply(texts, offer["topic"], part if isinstance(part, int) else 0, seen)
-        else:
-            reply = answers.simple_reply(texts, "nothing_offered", understood=False)
-        return self.say(handler_input, reply, texts)
+        return self.say(handler_input, answers.yes_reply(texts, session_attributes(handler_input)), texts)
 
 
 class NoHandler(SkillHandler):
@@ -91,12 +84,7 @@ class RepeatHandler(SkillHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = self.texts(handler_input)
-        attributes = session_attributes(handler_input)
-        reply = answers.again_reply(texts, attributes.get(answers.LAST), attributes.get(answers.OFFER))
-        if reply is None:
-            reply = answers.simple_reply(texts, "nothing_to_repeat", understood=False)
-            reply.ref = None  # a repeat of nothing is not an answer to repeat
-        return self.say(handler_input, reply, texts)
+        return self.say(handler_input, answers.repeat_reply(texts, session_attributes(handler_input)), texts)
 
 
 class StartOverHandler(SkillHandler):

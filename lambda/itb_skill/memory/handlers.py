@@ -68,11 +68,9 @@ class ForgetMeAnswerHandler(MemoryHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = self.texts(handler_input)
-        if is_intent_name("AMAZON.NoIntent")(handler_input):
-            key = "forget_me_kept"
-        else:
-            key = "forgotten" if self.keeper.forget(handler_input) else "forget_me_failed"
-        return self.say(handler_input, answers.simple_reply(texts, key), texts)
+        agreed = not is_intent_name("AMAZON.NoIntent")(handler_input)
+        forgotten = agreed and self.keeper.forget(handler_input)  # only a yes deletes anything
+        return self.say(handler_input, answers.forget_me_answer_reply(texts, agreed, forgotten), texts)
 
 
 class SkillDisabledHandler(MemoryHandler):

@@ -35,7 +35,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
-from itb_skill import screening
+from itb_skill import screening, session_state
 from itb_skill.answers import PACE
 from itb_skill.memory.profile import Profile, user_key
 from itb_skill.memory.stores import StorageError, Store
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-MEMORY = "memory"  # session attribute: {"status", "stored": profile dict | None, "since", "topic"}
+MEMORY = session_state.MEMORY  # ``session_state.Memory``: {"status", "stored", "since", "topic"}
 LOADED, UNAVAILABLE, SAVED, FORGOTTEN = "loaded", "unavailable", "saved", "forgotten"
 # Sessions less than this apart are one visit (a session that timed out while the user found a pen).
 VISIT_GAP_SECONDS = 60 * 60
