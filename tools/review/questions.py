@@ -60,13 +60,15 @@ def _typical(values: list[str]) -> str:
 
 
 def corpus_utterances(folder: Path = CORPUS_DIR) -> list[Question]:
-    found = []
-    for path in sorted(Path(folder).glob("*.txt")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if line and not line.startswith("#"):
-                found.append(Question(line, f"corpus: {path.name}"))
-    return found
+    """Every corpus line's utterance (read by ``corpora``, the one reader: a line's `` || `` note is not
+    part of what was said)."""
+    import corpora
+
+    return [
+        Question(line.utterance, f"corpus: {line.corpus}.txt")
+        for path in corpora.files(Path(folder))
+        for line in corpora.read(path)
+    ]
 
 
 def reached(
