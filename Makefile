@@ -40,17 +40,17 @@ apl-lint: setup $(APL_STAMP)
 
 # The browser tests (tests/test_review_browser.py, marker "browser") run in `make review`.
 # In random order (pytest-random-order: modules shuffled, tests shuffled within each module), so a test that
-# leans on another's leftovers fails here; the seed is printed, rerun one order with
-# `.venv/bin/pytest -p random_order --random-order-seed=N`.
+# leans on another's leftovers fails here. The seed is printed first; RANDOM_ORDER_SEED=N replays that order.
+RANDOM_ORDER = seed=$${RANDOM_ORDER_SEED:-$$(date +%s)}; echo "random order: seed $$seed (RANDOM_ORDER_SEED=$$seed replays it)";
 unit: setup $(APL_STAMP)
-	$(BIN)/pytest -m "not browser" --random-order-bucket=module
+	@$(RANDOM_ORDER) $(BIN)/pytest -m "not browser" --random-order-bucket=module --random-order-seed=$$seed
 
 test: lint unit
 
 # The fast level (under 20 s): the unit and conversation tests, without the corpora, the tools' checks and the
 # fuzzing (tests/conftest.py SLOW_MODULES). For the edit-test loop; `make test` is what counts.
 test-fast: setup
-	$(BIN)/pytest -m "not browser and not slow" --random-order-bucket=module
+	@$(RANDOM_ORDER) $(BIN)/pytest -m "not browser and not slow" --random-order-bucket=module --random-order-seed=$$seed
 
 # The deployment zip (needs PyPI): lambda/ + lambda/requirements.txt for python3.13 arm64, no boto3, no tests.
 package: setup
