@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup chat test lint unit package fuzz bench review icons deploy train-screen outside-nlu apl-lint
+.PHONY: setup chat test test-fast lint unit package fuzz bench review icons deploy train-screen outside-nlu apl-lint
 
 $(STAMP): pyproject.toml requirements-dev.txt lambda/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,7 @@ chat: setup
 lint: setup apl-lint
 	$(BIN)/ruff check lambda tools tests
 	$(BIN)/ruff format --check lambda tools tests
+	$(BIN)/mypy  # strict on lambda/ (pyproject.toml [tool.mypy])
 	$(BIN)/model-lint --smapi
 	$(BIN)/python tools/icons.py --check
 	$(BIN)/cfn-lint template.yaml
@@ -38,10 +39,18 @@ apl-lint: setup $(APL_STAMP)
 	PYTHONPATH=lambda:tools $(BIN)/python -m apl_check
 
 # The browser tests (tests/test_review_browser.py, marker "browser") run in `make review`.
+# In random order (pytest-random-order: modules shuffled, tests shuffled within each module), so a test that
+# leans on another's leftovers fails here. The seed is printed first; RANDOM_ORDER_SEED=N replays that order.
+RANDOM_ORDER = seed=$${RANDOM_ORDER_SEED:-$$(date +%s)}; echo "random order: seed $$seed (RANDOM_ORDER_SEED=$$seed replays it)";
 unit: setup $(APL_STAMP)
-	$(BIN)/pytest -m "not browser"
+	@$(RANDOM_ORDER) $(BIN)/pytest -m "not browser" --random-order-bucket=module --random-order-seed=$$seed
 
 test: lint unit
+
+# The fast level (under 20 s): the unit and conversation tests, without the corpora, the tools' checks and the
+# fuzzing (tests/conftest.py SLOW_MODULES). For the edit-test loop; `make test` is what counts.
+test-fast: setup
+	@$(RANDOM_ORDER) $(BIN)/pytest -m "not browser and not slow" --random-order-bucket=module --random-order-seed=$$seed
 
 # The deployment zip (needs PyPI): lambda/ + lambda/requirements.txt for python3.13 arm64, no boto3, no tests.
 package: setup
@@ -101,7 +110,10 @@ voice-check: $(VOICE_STAMP)
 # build/review/review.html (self-contained), review.pdf and review.png. SOURCES=DIR reads the patient page
 # and the safety facts from DIR instead of ../shared/source.
 SOURCES ?=
+SOURCE_DIR = $(if $(SOURCES),$(SOURCES),../shared/source)
 review: setup
+	@# The copies the tests read (tests/data) must be of the sources reviewed.
+	cd $(SOURCE_DIR) && sha256sum -c $(CURDIR)/tests/data/SHA256SUMS
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || { \
 		echo "review needs headless Chromium: sudo apt-get install -y chromium"; exit 2; }
 	$(BIN)/pytest -m browser tests/test_review_browser.py

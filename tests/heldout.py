@@ -29,6 +29,7 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "lambda"), str(ROOT / "tools")]
 
+import corpora  # noqa: E402
 from itb_skill import content  # noqa: E402
 from itb_skill.speech import ssml_to_text, to_ssml  # noqa: E402
 
@@ -54,17 +55,14 @@ class Scored(NamedTuple):
 
 
 def read(path: Path) -> list[Line]:
-    section, lines = "", []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        text = raw.strip()
-        if text.startswith("## "):
-            section = text[3:]
-        elif text and not text.startswith("#"):
-            utterance, note, expected = (part.strip() for part in text.split("||"))
-            tokens = set(expected.split())
-            lines.append(
-                Line(section, utterance, note, frozenset(tokens - CLASSES), frozenset(tokens & CLASSES))
-            )
+    """A held-out set: ``utterance || note || expected`` lines, read by the one corpus reader."""
+    lines = []
+    for line in corpora.read(path):
+        note, expected = (part.strip() for part in (line.expected or "").split("||"))
+        tokens = set(expected.split())
+        lines.append(
+            Line(line.section, line.utterance, note, frozenset(tokens - CLASSES), frozenset(tokens & CLASSES))
+        )
     return lines
 
 

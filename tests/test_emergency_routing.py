@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 
 import corpora
-from itb_skill import content, handlers, storage, storage_handlers
+from conftest import Conversation
+from fakes import BrokenStore
+from itb_skill import emergency
+from itb_skill.handlers import catch_all, respond
+from itb_skill.handlers import conversation as conversation_handlers
+from itb_skill.handlers import safety as safety_handlers
+from itb_skill.memory import handlers as memory_handlers
+from itb_skill.memory import stores as storage
+from itb_skill.skill import create_handler
 from skill_sim.measure import measure
 
 FIRST_SENTENCE = "Call 911 now."
@@ -115,23 +123,21 @@ def test_danger_in_any_slot_of_any_intent_goes_to_911(conversation):
 
 
 @pytest.fixture
-def broken_content(monkeypatch, tmp_path):
-    def breaking(corrupt: bool):
+def broken_content(tmp_path, skill_config):
+    """``breaking(corrupt, store=None)``: a conversation with a skill whose content file is missing or
+    corrupt (and whose profile store is ``store``)."""
+
+    def breaking(corrupt: bool, store=None) -> Conversation:
         if corrupt:
             (tmp_path / "en-US.json").write_text('{"strings": {"welcome": ', encoding="utf-8")
-        monkeypatch.setattr(content, "CONTENT_DIR", tmp_path)
-        content.supported_locales.cache_clear()
-        content._load_file.cache_clear()
+        return Conversation(create_handler(skill_config._replace(content_dir=str(tmp_path)), store))
 
-    yield breaking
-    monkeypatch.undo()
-    content.supported_locales.cache_clear()
-    content._load_file.cache_clear()
+    return breaking
 
 
 @pytest.mark.parametrize("corrupt", [False, True], ids=["missing", "corrupt"])
-def test_with_the_content_broken_an_emergency_still_gets_911(conversation, broken_content, corrupt):
-    broken_content(corrupt)
+def test_with_the_content_broken_an_emergency_still_gets_911(broken_content, corrupt):
+    conversation = broken_content(corrupt)
     for heard in (
         conversation.intent("EmergencyIntent", symptom="having a seizure"),
         conversation.intent("QuestionIntent", query="my husband is not breathing"),
@@ -144,31 +150,14 @@ def test_with_the_content_broken_an_emergency_still_gets_911(conversation, broke
     assert "call 911" in heard.speech and heard.reprompt
 
 
-class UnreachableStore:
-    """A database that cannot be reached: every call fails."""
-
-    def __init__(self):
-        self.calls = 0
-
-    def _fail(self, *args):
-        self.calls += 1
-        raise storage.StorageError("unreachable")
-
-    load = save = delete = _fail
-
-
-def test_with_content_and_database_both_broken_an_emergency_still_gets_911(conversation, broken_content):
-    broken_content(True)
-    unreachable = UnreachableStore()
-    storage.install(unreachable)
-    try:
-        heard = conversation.intent("QuestionIntent", query="my pump is beeping and he is very confused")
-        assert heard.speech.startswith(FIRST_SENTENCE) and heard.end_session is True
-        heard = conversation.intent("EmergencyIntent", symptom="having a seizure")
-        assert heard.speech.startswith(FIRST_SENTENCE) and heard.end_session is True
-    finally:
-        storage.install(None)
-    assert unreachable.calls == 0  # the emergency path never waits on the database
+def test_with_content_and_database_both_broken_an_emergency_still_gets_911(broken_content):
+    unreachable = BrokenStore(storage.StorageError("unreachable"))
+    conversation = broken_content(True, unreachable)
+    heard = conversation.intent("QuestionIntent", query="my pump is beeping and he is very confused")
+    assert heard.speech.startswith(FIRST_SENTENCE) and heard.end_session is True
+    heard = conversation.intent("EmergencyIntent", symptom="having a seizure")
+    assert heard.speech.startswith(FIRST_SENTENCE) and heard.end_session is True
+    assert unreachable.calls == []  # the emergency path never waits on the database
 
 
 # ---- (e) every other handler broken, and the emergency handler itself broken ----
@@ -180,12 +169,12 @@ def _boom(*args, **kwargs):
 
 OTHER_HANDLERS = [
     cls
-    for module in (handlers, storage_handlers)
+    for module in (safety_handlers, conversation_handlers, memory_handlers)
     for name, cls in vars(module).items()
     if isinstance(cls, type)
     and name.endswith("Handler")
     and cls.__module__ == module.__name__
-    and cls not in (handlers.EmergencyHandler, handlers.CatchAllExceptionHandler)
+    and cls not in (safety_handlers.EmergencyHandler, catch_all.CatchAllExceptionHandler)
 ]
 
 
@@ -204,7 +193,7 @@ def test_with_every_other_handler_raising_an_emergency_still_gets_911(conversati
 def test_with_the_emergency_handler_raising_the_catch_all_still_says_911_first(
     conversation, monkeypatch, broken
 ):
-    monkeypatch.setattr(handlers.EmergencyHandler, broken, _boom)
+    monkeypatch.setattr(safety_handlers.EmergencyHandler, broken, _boom)
     heard = conversation.intent("EmergencyIntent", symptom="not breathing")
     assert heard.speech.startswith(FIRST_SENTENCE)
     assert heard.end_session is True and heard.reprompt is None
@@ -213,12 +202,11 @@ def test_with_the_emergency_handler_raising_the_catch_all_still_says_911_first(
 
 
 def test_with_the_response_helpers_broken_the_catch_all_still_says_911_first(conversation, monkeypatch):
-    monkeypatch.setattr(handlers.EmergencyHandler, "handle", _boom)
-    monkeypatch.setattr(handlers, "respond", _boom)
-    monkeypatch.setattr(handlers.answers, "emergency_reply", _boom)
+    monkeypatch.setattr(safety_handlers.EmergencyHandler, "handle", _boom)
+    monkeypatch.setattr(respond, "respond", _boom)
     heard = conversation.intent("EmergencyIntent", symptom="having a seizure")
     assert heard.speech.startswith(FIRST_SENTENCE) and heard.end_session is True
-    monkeypatch.setattr(handlers, "to_ssml", _boom)
+    monkeypatch.setattr(emergency, "to_ssml", _boom)  # the renderer gone: escaping alone
     heard = conversation.intent("EmergencyIntent", symptom="having a seizure")
     assert heard.speech.startswith(FIRST_SENTENCE) and heard.end_session is True
 
@@ -230,7 +218,7 @@ def test_launch_help_fallback_and_error_all_mention_911(conversation, monkeypatc
     assert "911" in conversation.launch().speech
     assert "911" in conversation.intent("AMAZON.HelpIntent").speech
     assert "911" in conversation.intent("AMAZON.FallbackIntent").speech
-    monkeypatch.setattr(handlers.TopicHandler, "handle", _boom)
+    monkeypatch.setattr(conversation_handlers.TopicHandler, "handle", _boom)
     heard = conversation.intent("TherapyOverviewIntent")
     assert "call 911 now" in heard.speech
     assert heard.end_session is False and "911" in heard.reprompt

@@ -9,8 +9,11 @@ import json
 
 import pytest
 
-import lambda_function
-from itb_skill import content, safety, storage
+from fakes import BrokenStore
+from itb_skill import safety
+from itb_skill.config import Config
+from itb_skill.memory import stores as storage
+from itb_skill.skill import create_handler, create_skill
 from itb_skill.speech import ssml_to_text
 from skill_sim import envelope
 
@@ -35,20 +38,16 @@ def assert_error_answer(heard: envelope.Heard) -> None:
 
 
 @pytest.fixture(params=["missing", "corrupt", "wrong shape"])
-def broken_content(request, monkeypatch, tmp_path):
-    """Point the content loader at a directory whose en-US file is missing, not JSON, or lacks keys."""
-    if request.param == "corrupt":
-        (tmp_path / "en-US.json").write_text('{"topics": {"therapy_overview": ', encoding="utf-8")
-    elif request.param == "wrong shape":
-        (tmp_path / "en-US.json").write_text('{"topics": [], "strings": 5}', encoding="utf-8")
-    monkeypatch.setattr(content, "CONTENT_DIR", tmp_path / "content")
+def broken_content(request, tmp_path, skill_config):
+    """A skill whose content folder's en-US file is missing, not JSON, or lacks keys."""
+    folder = tmp_path / "content"
     if request.param != "missing":
-        monkeypatch.setattr(content, "CONTENT_DIR", tmp_path)
-    content._load_file.cache_clear()
-    content.supported_locales.cache_clear()
-    yield request.param
-    content._load_file.cache_clear()
-    content.supported_locales.cache_clear()
+        folder.mkdir()
+    if request.param == "corrupt":
+        (folder / "en-US.json").write_text('{"topics": {"therapy_overview": ', encoding="utf-8")
+    elif request.param == "wrong shape":
+        (folder / "en-US.json").write_text('{"topics": [], "strings": 5}', encoding="utf-8")
+    return create_handler(skill_config._replace(content_dir=str(folder)))
 
 
 @pytest.mark.parametrize(
@@ -62,39 +61,36 @@ def broken_content(request, monkeypatch, tmp_path):
     ],
     ids=["launch", "topic", "help", "fallback", "question"],
 )
-def test_content_that_fails_to_load_still_gets_the_911_answer(
-    broken_content, lambda_handler, capsys, request_body
-):
-    heard = envelope.send(lambda_handler, envelope.Session(), request_body)
+def test_content_that_fails_to_load_still_gets_the_911_answer(broken_content, capsys, request_body):
+    heard = envelope.send(broken_content, envelope.Session(), request_body)
     assert_error_answer(heard)
     (line,) = request_log_lines(capsys.readouterr().err)
     assert line["outcome"] == "error" and line["Errors"] == 1
 
 
-def test_emergencies_are_answered_without_content(broken_content, lambda_handler):
+def test_emergencies_are_answered_without_content(broken_content):
     slots = {"query": envelope.slot("query", "my son is not breathing")}
     request = envelope.intent_request("QuestionIntent", slots)
-    heard = envelope.send(lambda_handler, envelope.Session(), request)
+    heard = envelope.send(broken_content, envelope.Session(), request)
     assert heard.speech.startswith("Call 911 now.")
     assert heard.end_session is True
 
 
 # ---- an exception inside any handler ----
 
-REGISTERED = [
-    chain.request_handler
-    for chain in lambda_function.skill_builder.runtime_configuration_builder.request_handler_chains
-]
+# Every registered request handler, by its place in the order (each test breaks its own skill's one).
+REGISTERED = [type(handler).__name__ for handler in create_skill(Config()).request_handlers]
 
 
 def _fail(*_args, **_kwargs):
     raise RuntimeError(f"user said {MARKER}")  # a message quoting the user must never be logged
 
 
-@pytest.mark.parametrize("handler", REGISTERED, ids=[type(h).__name__ for h in REGISTERED])
+@pytest.mark.parametrize("index", range(len(REGISTERED)), ids=REGISTERED)
 @pytest.mark.parametrize("where", ["handle", "can_handle"])
-def test_an_exception_in_any_handler_gets_the_911_answer(handler, where, monkeypatch, lambda_handler, capsys):
+def test_an_exception_in_any_handler_gets_the_911_answer(index, where, monkeypatch, skill, capsys):
     # The probe intent is declared nowhere, so the faulty handler is the first that takes it.
+    handler, lambda_handler = skill.request_handlers[index], skill.lambda_handler
     monkeypatch.setattr(handler, "can_handle", _fail if where == "can_handle" else (lambda _input: True))
     if where == "handle":
         monkeypatch.setattr(handler, "handle", _fail)
@@ -112,9 +108,9 @@ def test_an_exception_in_any_handler_gets_the_911_answer(handler, where, monkeyp
 def test_catch_all_answers_even_when_session_attributes_are_unusable(monkeypatch, lambda_handler, capsys):
     """Bad attribute values are dropped before any handler (tests/test_session_attributes.py); this breaks
     reading them at all, so the catch-all's own reply cannot use them either."""
-    from itb_skill import handlers
+    from itb_skill.handlers import respond
 
-    monkeypatch.setattr(handlers, "session_attributes", _fail)
+    monkeypatch.setattr(respond, "session_attributes", _fail)
     heard = envelope.send(lambda_handler, envelope.Session(), envelope.intent_request("AMAZON.YesIntent"))
     assert_error_answer(heard)
     captured = capsys.readouterr()
@@ -130,11 +126,12 @@ def test_catch_all_answers_a_request_without_a_session(lambda_handler):
     assert_error_answer(heard)
 
 
-def test_when_the_catch_all_itself_fails_the_wrapper_still_answers(monkeypatch, lambda_handler, capsys):
-    (catch_all,) = lambda_function.skill_builder.runtime_configuration_builder.exception_handlers
-    monkeypatch.setattr(REGISTERED[-1], "handle", _fail)
-    monkeypatch.setattr(catch_all, "handle", _fail)
-    heard = envelope.send(lambda_handler, envelope.Session(), envelope.intent_request("FaultProbeIntent"))
+def test_when_the_catch_all_itself_fails_the_wrapper_still_answers(monkeypatch, skill, capsys):
+    monkeypatch.setattr(skill.request_handlers[-1], "handle", _fail)
+    monkeypatch.setattr(skill.catch_all, "handle", _fail)
+    heard = envelope.send(
+        skill.lambda_handler, envelope.Session(), envelope.intent_request("FaultProbeIntent")
+    )
     assert_error_answer(heard)
     captured = capsys.readouterr()
     assert MARKER not in captured.out + captured.err
@@ -198,27 +195,6 @@ def test_a_broken_session_ended_request_stays_silent(lambda_handler):
 # ---- the database ----
 
 
-class BrokenStore:
-    """A profile store on which every call fails, the way a real outage or a bug would."""
-
-    def __init__(self, error: Exception) -> None:
-        self.error = error
-        self.calls: list[str] = []
-
-    def _fail(self, name: str):
-        self.calls.append(name)
-        raise self.error
-
-    def load(self, key):
-        self._fail("load")
-
-    def save(self, key, profile):
-        self._fail("save")
-
-    def delete(self, key):
-        self._fail("delete")
-
-
 @pytest.fixture(
     params=[
         storage.StorageError("dynamodb load failed: ProvisionedThroughputExceededException"),
@@ -228,13 +204,11 @@ class BrokenStore:
     ids=["storage error", "unexpected exception", "timeout"],
 )
 def broken_store(request):
-    store = BrokenStore(request.param)
-    storage.install(store)
-    yield store
-    storage.install(None)
+    return BrokenStore(request.param)
 
 
-def test_a_failing_database_never_stops_an_answer(broken_store, lambda_handler, capsys):
+def test_a_failing_database_never_stops_an_answer(broken_store, skill_config, capsys):
+    lambda_handler = create_handler(skill_config, broken_store)
     session = envelope.Session()
     welcome = envelope.send(lambda_handler, session, envelope.launch_request())
     assert "call 911" in welcome.speech and "not medical advice" in welcome.speech and welcome.reprompt
@@ -261,45 +235,37 @@ EMERGENCY_QUESTION = envelope.intent_request(
 
 
 @pytest.fixture(params=["missing", "corrupt", "wrong shape"])
-def broken_visuals(request, monkeypatch, tmp_path):
-    """Point the screens at a folder whose documents are missing, not JSON, or lack what the skill reads."""
+def broken_visuals(request, tmp_path, skill_config):
+    """A skill whose screens' folder has documents that are missing, not JSON, or lack what it reads."""
     import shutil
 
-    from itb_skill import visuals
+    from itb_skill import paths
 
-    if request.param == "missing":
-        monkeypatch.setattr(visuals, "VISUALS_DIR", str(tmp_path / "nothing-here"))
-    else:
-        shutil.copytree(visuals.VISUALS_DIR, tmp_path / "visuals")
+    folder = tmp_path / "visuals"
+    if request.param != "missing":
+        shutil.copytree(paths.VISUALS_DIR, folder)
         if request.param == "corrupt":
-            (tmp_path / "visuals" / "documents" / "answer.json").write_text(
-                '{"type": "APL", "mainTem', "utf-8"
-            )
+            (folder / "documents" / "answer.json").write_text('{"type": "APL", "mainTem', "utf-8")
         else:
-            (tmp_path / "visuals" / "en-US.json").write_text('{"menu": 5}', encoding="utf-8")
-        monkeypatch.setattr(visuals, "VISUALS_DIR", str(tmp_path / "visuals"))
-    visuals.load.cache_clear()
-    yield request.param
-    visuals.load.cache_clear()
+            (folder / "en-US.json").write_text('{"menu": 5}', encoding="utf-8")
+    return create_handler(skill_config._replace(visuals_dir=str(folder)))
 
 
-def test_an_emergency_on_a_screen_device_shows_call_911_with_the_documents_broken(
-    broken_visuals, lambda_handler
-):
-    heard = envelope.send(lambda_handler, envelope.Session(screen=True), EMERGENCY_QUESTION)
+def test_an_emergency_on_a_screen_device_shows_call_911_with_the_documents_broken(broken_visuals):
+    heard = envelope.send(broken_visuals, envelope.Session(screen=True), EMERGENCY_QUESTION)
     assert heard.speech.startswith("Call 911 now.") and heard.end_session is True
     assert heard.screen["token"] == "itb-emergency"
     assert heard.shown["headline"] == "Call 911 now."
 
 
 def test_answers_on_a_screen_device_are_shown_as_plain_captions_with_the_documents_broken(
-    broken_visuals, lambda_handler, capsys
+    broken_visuals, capsys
 ):
     voice_only = envelope.send(
-        lambda_handler, envelope.Session(), envelope.intent_request("AppointmentIntent")
+        broken_visuals, envelope.Session(), envelope.intent_request("AppointmentIntent")
     )
     heard = envelope.send(
-        lambda_handler, envelope.Session(screen=True), envelope.intent_request("AppointmentIntent")
+        broken_visuals, envelope.Session(screen=True), envelope.intent_request("AppointmentIntent")
     )
     assert (heard.speech, heard.card, heard.end_session) == (voice_only.speech, voice_only.card, False)
     assert heard.screen["token"] == "itb-captions"
@@ -308,15 +274,13 @@ def test_answers_on_a_screen_device_are_shown_as_plain_captions_with_the_documen
     assert [line["outcome"] for line in lines] == ["answered", "answered"]
 
 
-def test_an_emergency_on_a_screen_device_is_shown_without_content(broken_content, lambda_handler):
-    heard = envelope.send(lambda_handler, envelope.Session(screen=True), EMERGENCY_QUESTION)
+def test_an_emergency_on_a_screen_device_is_shown_without_content(broken_content):
+    heard = envelope.send(broken_content, envelope.Session(screen=True), EMERGENCY_QUESTION)
     assert heard.speech.startswith("Call 911 now.") and heard.screen["token"] == "itb-emergency"
 
 
-def test_the_error_answer_on_a_screen_device_is_shown_as_captions_with_911_first(
-    broken_content, lambda_handler
-):
-    heard = envelope.send(lambda_handler, envelope.Session(screen=True), envelope.launch_request())
+def test_the_error_answer_on_a_screen_device_is_shown_as_captions_with_911_first(broken_content):
+    heard = envelope.send(broken_content, envelope.Session(screen=True), envelope.launch_request())
     assert_error_answer(heard)
     assert heard.screen["token"] == "itb-captions"
     shown = " ".join(part for part in (heard.shown["opener"], heard.shown["captions"]) if part)
@@ -337,20 +301,18 @@ def test_a_screen_that_fails_to_build_leaves_the_spoken_answer_alone(monkeypatch
     assert line["outcome"] == "answered"
 
 
-def test_an_emergency_on_a_screen_device_is_shown_when_its_handler_fails(monkeypatch, lambda_handler):
-    monkeypatch.setattr(REGISTERED[0], "handle", _fail)  # EmergencyHandler
-    heard = envelope.send(lambda_handler, envelope.Session(screen=True), EMERGENCY_QUESTION)
+def test_an_emergency_on_a_screen_device_is_shown_when_its_handler_fails(monkeypatch, skill):
+    monkeypatch.setattr(skill.request_handlers[0], "handle", _fail)  # EmergencyHandler
+    heard = envelope.send(skill.lambda_handler, envelope.Session(screen=True), EMERGENCY_QUESTION)
     assert heard.speech.startswith("Call 911 now.") and heard.screen["token"] == "itb-emergency"
 
 
-def test_an_emergency_on_a_screen_device_is_shown_when_even_the_reply_renderer_fails(
-    monkeypatch, lambda_handler
-):
-    from itb_skill import handlers
+def test_an_emergency_on_a_screen_device_is_shown_when_even_the_reply_renderer_fails(monkeypatch, skill):
+    from itb_skill.handlers import respond
 
-    monkeypatch.setattr(REGISTERED[0], "handle", _fail)
-    monkeypatch.setattr(handlers, "session_attributes", _fail)  # respond() itself cannot run
-    heard = envelope.send(lambda_handler, envelope.Session(screen=True), EMERGENCY_QUESTION)
+    monkeypatch.setattr(skill.request_handlers[0], "handle", _fail)
+    monkeypatch.setattr(respond, "session_attributes", _fail)  # respond() itself cannot run
+    heard = envelope.send(skill.lambda_handler, envelope.Session(screen=True), EMERGENCY_QUESTION)
     assert heard.speech.startswith("Call 911 now.") and heard.screen["token"] == "itb-emergency"
 
 

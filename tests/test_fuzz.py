@@ -349,18 +349,21 @@ class _Lines(logging.Handler):
 
 
 @pytest.fixture(scope="module")
-def call():
+def call(tmp_path_factory):
     """Calls the real handler and returns (response, the request's log record), checking the log line."""
-    import lambda_function
+    from itb_skill.config import Config
+    from itb_skill.memory.stores import MemoryStore
+    from itb_skill.skill import create_skill
 
-    handler = lambda_function.lambda_handler
+    skill = create_skill(Config(data_dir=str(tmp_path_factory.mktemp("data"))), MemoryStore())
+    handler, skill_id = skill.lambda_handler, skill.services.config.skill_id
     lines = _Lines()
     request_log = logging.getLogger(logger_name)
     request_log.addHandler(lines)
 
     def run(event):
         lines.lines.clear()
-        expected_refusal = _refused(event, lambda_function.skill_builder.skill_id)
+        expected_refusal = _refused(event, skill_id)
         result = handler(copy.deepcopy(event), None)  # never raises
         assert len(lines.lines) == 1, "exactly one log line per request"
         assert MARKER not in lines.lines[0]

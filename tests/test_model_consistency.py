@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from itb_skill import content, handlers, safety
+from itb_skill import content, safety
 from itb_skill.speech import ssml_to_text, to_ssml
 
 MODEL_PATH = (
@@ -227,7 +227,7 @@ def test_every_intent_in_the_model_is_answered_not_sent_to_the_fallback(conversa
 
 
 # Free text with no text at all (QuestionIntent, ReportIntent, FactQuestionIntent) is the fallback by design.
-@pytest.mark.parametrize("intent_name", sorted(set(topic_intents()) - set(handlers.FREE_TEXT_INTENTS)))
+@pytest.mark.parametrize("intent_name", sorted(set(topic_intents()) - set(safety.FREE_TEXT_INTENTS)))
 def test_every_topic_intent_is_answered_with_its_slots_empty_too(conversation, intent_name):
     heard = conversation.intent(intent_name)
     assert heard.speech != fallback_speech(), f"{intent_name} fell through to the fallback"

@@ -312,7 +312,7 @@ def test_amazons_classes_read_the_manifest_and_model_and_catch_an_unknown_field(
 
 def test_manifest_says_exactly_what_is_stored_and_how_it_is_deleted():
     """What the listing (to users) and the certification notes say is kept: the four profile fields
-    (storage.Profile), and how they are deleted."""
+    (memory.profile.Profile), and how they are deleted."""
     manifest = json.loads((PACKAGE / "skill.json").read_text())["manifest"]
     publishing = manifest["publishingInformation"]
     description = " ".join(publishing["locales"]["en-US"]["description"].split())

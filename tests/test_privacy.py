@@ -8,8 +8,8 @@ import logging
 
 import pytest
 
-import lambda_function
 from itb_skill import content
+from itb_skill.skill import create_handler
 from skill_sim import envelope
 
 USER_ID = "amzn1.ask.account.PRIVATEUSERqzx1"
@@ -78,9 +78,8 @@ EMERGENCY = (
 )
 
 
-def converse(screen) -> list[envelope.Heard]:
+def converse(handler, screen) -> list[envelope.Heard]:
     """The whole conversation on a voice-only device or one with a screen; what each reply was."""
-    handler = lambda_function.lambda_handler
     session = PrivateSession(user_id=USER_ID, session_id=SESSION_ID, screen=screen)
     heard = [envelope.send(handler, session, request) for request, _ in CONVERSATION[:3]]
     heard.append(
@@ -92,10 +91,10 @@ def converse(screen) -> list[envelope.Heard]:
 
 
 @pytest.fixture(params=[None, "hub-landscape-medium"], ids=["voice-only", "screen"])
-def everything_logged(request, caplog, capsys):
+def everything_logged(request, lambda_handler, caplog, capsys):
     """Runs the whole conversation; returns (the JSON request lines, everything logged or printed)."""
     caplog.set_level(logging.DEBUG)
-    converse(request.param)
+    converse(lambda_handler, request.param)
     captured = capsys.readouterr()
     logged = "\n".join(
         [captured.out, captured.err, caplog.text]
@@ -132,8 +131,8 @@ def test_one_json_line_per_request_with_the_required_fields(everything_logged):
     assert records[-3]["Fallbacks"] == 1
 
 
-def test_no_screen_shows_an_id_a_token_or_anything_the_user_said():
-    heard = converse("hub-landscape-medium")
+def test_no_screen_shows_an_id_a_token_or_anything_the_user_said(lambda_handler):
+    heard = converse(lambda_handler, "hub-landscape-medium")
     screens = [turn.screen for turn in heard if turn.screen is not None]
     assert len(screens) == len(heard) - 1  # every reply but the one to the session's end
     shown = json.dumps(screens)
@@ -200,11 +199,13 @@ def test_a_topic_from_forged_session_attributes_is_not_a_metric_dimension(lambda
 
 
 @pytest.fixture
-def skill_id_set(monkeypatch):
-    monkeypatch.setattr(lambda_function.skill_builder, "skill_id", envelope.DEFAULT_SKILL_ID)
+def skill_id_set(skill_config):
+    """The Lambda handler of a skill that answers only the simulator's skill id."""
+    return create_handler(skill_config._replace(skill_id=envelope.DEFAULT_SKILL_ID))
 
 
-def test_a_request_for_another_skill_is_refused(skill_id_set, lambda_handler, capsys):
+def test_a_request_for_another_skill_is_refused(skill_id_set, capsys):
+    lambda_handler = skill_id_set
     other = PrivateSession(skill_id="amzn1.ask.skill.someone-else", user_id=USER_ID)
     raw = lambda_handler(other.envelope(envelope.launch_request()), None)
     assert raw == {"version": "1.0", "response": {}}  # answered with nothing, not with an exception
@@ -214,7 +215,8 @@ def test_a_request_for_another_skill_is_refused(skill_id_set, lambda_handler, ca
         assert secret not in line
 
 
-def test_a_request_that_cannot_show_its_skill_id_is_refused(skill_id_set, lambda_handler, capsys):
+def test_a_request_that_cannot_show_its_skill_id_is_refused(skill_id_set, capsys):
+    lambda_handler = skill_id_set
     event = envelope.Session().envelope(envelope.launch_request())
     del event["context"]
     assert lambda_handler(event, None) == {"version": "1.0", "response": {}}
@@ -222,6 +224,8 @@ def test_a_request_that_cannot_show_its_skill_id_is_refused(skill_id_set, lambda
     assert json.loads(line)["outcome"] == "refused"
 
 
-def test_this_skills_requests_are_answered_when_the_skill_id_is_checked(skill_id_set, conversation):
-    heard = conversation.launch()
+def test_this_skills_requests_are_answered_when_the_skill_id_is_checked(skill_id_set):
+    from conftest import Conversation
+
+    heard = Conversation(skill_id_set).launch()
     assert "not medical advice" in heard.speech

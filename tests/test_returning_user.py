@@ -9,23 +9,17 @@ import re
 
 import pytest
 
-from itb_skill import content, storage, storage_session
+from fakes import BrokenStore, FakeClock
+from itb_skill import content
+from itb_skill.memory import stores as storage
+from itb_skill.memory.profile import Profile
 from skill_sim import envelope
 
 
-class FakeClock:
-    def __init__(self, now: float = 1_800_000_000) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
-def clock(monkeypatch):
-    fake = FakeClock()
-    monkeypatch.setattr(storage_session, "clock", fake)
-    return fake
+def clock():
+    """The skill's clock in a test that asks for it (``conftest.skill``)."""
+    return FakeClock()
 
 
 def words(text: str) -> int:
@@ -164,13 +158,12 @@ def test_topic_offers_still_work_after_an_abandoned_forget_me(sessions, memory_s
     assert len(memory_store.profiles) == 1
 
 
-def test_forget_me_when_the_database_fails_says_so(sessions, monkeypatch):
+def test_forget_me_when_the_database_fails_says_so(sessions_of):
     class DeleteFails(storage.MemoryStore):
         def delete(self, key):
             raise storage.StorageError("dynamodb delete failed: AccessDeniedException")
 
-    store = DeleteFails()
-    storage.install(store)
+    sessions = sessions_of(DeleteFails())
     remembered_user(sessions)
     second = sessions()
     second.launch()
@@ -245,9 +238,7 @@ def test_a_whole_session_reads_once_and_writes_once(sessions, memory_store, cloc
     assert memory_store.calls == ["load", "save"]
     assert max(per_request) == 1
     (profile,) = memory_store.profiles.values()
-    assert profile == storage.Profile(
-        visits=1, last_visit=int(clock.now), last_topic="appointments", pace="slow"
-    )
+    assert profile == Profile(visits=1, last_visit=int(clock.now), last_topic="appointments", pace="slow")
 
     conversation.end()  # a stray SessionEndedRequest after the stop: no second write
     assert memory_store.calls == ["load", "save"]
@@ -289,26 +280,12 @@ def test_session_ended_by_alexa_saves_once(sessions, memory_store):
 # ---- faults and the emergency path ----
 
 
-class BrokenStore:
-    """Raises on every call, like a database that is down; counts how often it was asked."""
-
-    def __init__(self) -> None:
-        self.calls = 0
-
-    def _fail(self, *args):
-        self.calls += 1
-        raise storage.StorageError("dynamodb load failed: ServiceUnavailable")
-
-    load = save = delete = _fail
-
-
-def test_emergency_first_with_broken_storage_says_call_911_and_never_touches_storage(sessions):
+def test_emergency_first_with_broken_storage_says_call_911_and_never_touches_storage(sessions_of):
     broken = BrokenStore()
-    storage.install(broken)
-    heard = sessions().intent("EmergencyIntent")
+    heard = sessions_of(broken)().intent("EmergencyIntent")
     assert heard.speech.startswith("Call 911 now.")
     assert heard.end_session is True
-    assert broken.calls == 0
+    assert broken.calls == []
 
 
 def test_danger_in_a_slot_mid_session_makes_no_storage_call(sessions, memory_store):
@@ -320,16 +297,15 @@ def test_danger_in_a_slot_mid_session_makes_no_storage_call(sessions, memory_sto
     assert memory_store.calls == ["load"]  # the emergency ended the session without a write
 
 
-def test_broken_storage_never_breaks_an_answer_and_logs_no_user_data(sessions, caplog):
+def test_broken_storage_never_breaks_an_answer_and_logs_no_user_data(sessions_of, caplog):
     broken = BrokenStore()
-    storage.install(broken)
-    conversation = sessions()
+    conversation = sessions_of(broken)()
     welcome = conversation.launch()
     assert "not medical advice" in welcome.speech and welcome.reprompt
     assert not welcome.speech.startswith("Sorry")
     assert conversation.intent("SpeakSlowerIntent").ssml.count("prosody") == 2  # still works for now
     assert conversation.intent("AMAZON.StopIntent").speech == "Goodbye, and take care."
-    assert broken.calls == 1  # the failed read; no write of a profile it could not read
+    assert broken.calls == ["load"]  # the failed read; no write of a profile it could not read
     assert "ServiceUnavailable" in caplog.text
     assert envelope.DEFAULT_USER_ID not in caplog.text
     assert "SIMULATED-USER" not in caplog.text

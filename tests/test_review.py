@@ -16,7 +16,6 @@ from review.page import render
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"  # copies of both sources, so the review runs on any machine
-SHARED = sources.DEFAULT_DIR  # ../shared/source beside the repository
 RAW = json.loads(catalog.CONTENT_FILE.read_text(encoding="utf-8"))
 
 
@@ -36,12 +35,6 @@ def _edited(tmp_path: Path, change) -> Path:
 
 def _entry(rep: report.Report, answer_id: str) -> report.Entry:
     return next(e for e in rep.entries if e.answer.id == answer_id)
-
-
-def test_the_kept_copy_of_the_safety_facts_is_the_shared_source():
-    if not SHARED.exists():
-        pytest.skip("shared source not on this machine; the kept copy is used")
-    assert (DATA / "itb-safety-facts.md").read_bytes() == (SHARED / "itb-safety-facts.md").read_bytes()
 
 
 def test_every_answer_the_content_and_safety_module_can_give_is_in_the_report(built):

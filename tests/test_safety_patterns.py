@@ -12,10 +12,11 @@ import re
 
 import pytest
 
+import corpora
 from itb_skill.safety import rules as safety
 from itb_skill.safety.text import normalize
 
-CORPUS = ("tests/corpus/emergencies.txt", "tests/corpus/questions.txt")
+CORPORA = ("emergencies", "questions")
 
 
 def plain_body_re() -> re.Pattern:
@@ -51,9 +52,7 @@ def texts(count: int) -> list[str]:
         if rng.random() < 0.3:
             words.insert(rng.randint(0, len(words)), rng.choice(nouns + bads))
         made.append(normalize(" ".join(words)))
-    for path in CORPUS:
-        with open(path, encoding="utf-8") as handle:
-            made += [normalize(line.split("#")[0]) for line in handle if line.split("#")[0].strip()]
+    made += [normalize(line.utterance) for name in CORPORA for line in corpora.load(name)]
     return made
 
 

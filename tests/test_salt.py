@@ -14,6 +14,7 @@ import pytest
 
 from conftest import TEST_SALT
 from itb_skill import config, safety
+from itb_skill.skill import create_handler
 from itb_skill.speech import ssml_to_text
 from skill_sim import envelope
 
@@ -21,17 +22,15 @@ ERROR_HEARD = "If this is an emergency, call 911 now. Sorry, something went wron
 
 
 @pytest.fixture
-def table_with_salt(monkeypatch, memory_store):
-    """TABLE_NAME set, USER_HASH_SALT as given (None: unset); the store is the in-memory fake."""
+def table_with_salt(memory_store):
+    """A skill started with TABLE_NAME set and USER_HASH_SALT as given (None: unset); its store is the
+    in-memory fake. Returns (its Lambda handler, the store)."""
 
     def configure(salt: str | None):
-        monkeypatch.setenv("TABLE_NAME", "itb-skill-profiles")
-        if salt is None:
-            monkeypatch.delenv("USER_HASH_SALT", raising=False)
-        else:
-            monkeypatch.setenv("USER_HASH_SALT", salt)
-        config.get.cache_clear()
-        return memory_store
+        environment = {"TABLE_NAME": "itb-skill-profiles"}
+        if salt is not None:
+            environment["USER_HASH_SALT"] = salt
+        return create_handler(config.from_environment(environment), memory_store), memory_store
 
     return configure
 
@@ -40,8 +39,8 @@ WEAK_SALTS = {"unset": None, "empty": "", "short": "my-salt", "31 characters": "
 
 
 @pytest.mark.parametrize("salt", WEAK_SALTS.values(), ids=WEAK_SALTS.keys())
-def test_a_table_without_a_strong_salt_is_refused(table_with_salt, salt, lambda_handler, capsys, caplog):
-    store = table_with_salt(salt)
+def test_a_table_without_a_strong_salt_is_refused(table_with_salt, salt, capsys, caplog):
+    lambda_handler, store = table_with_salt(salt)
     conversation = envelope.Session()
     welcome = envelope.send(lambda_handler, conversation, envelope.launch_request())
     assert welcome.speech.startswith(ERROR_HEARD) and "call 911 now" in welcome.speech
@@ -57,8 +56,8 @@ def test_a_table_without_a_strong_salt_is_refused(table_with_salt, salt, lambda_
 
 
 @pytest.mark.parametrize("salt", WEAK_SALTS.values(), ids=WEAK_SALTS.keys())
-def test_the_emergency_path_still_answers_with_a_weak_salt(table_with_salt, salt, lambda_handler):
-    store = table_with_salt(salt)
+def test_the_emergency_path_still_answers_with_a_weak_salt(table_with_salt, salt):
+    lambda_handler, store = table_with_salt(salt)
     slots = {"query": envelope.slot("query", "my husband is not breathing")}
     heard = envelope.send(
         lambda_handler, envelope.Session(), envelope.intent_request("QuestionIntent", slots)
@@ -69,15 +68,14 @@ def test_the_emergency_path_still_answers_with_a_weak_salt(table_with_salt, salt
     assert store.calls == []
 
 
-def test_a_table_with_a_strong_salt_runs(table_with_salt, lambda_handler):
-    store = table_with_salt(TEST_SALT)
+def test_a_table_with_a_strong_salt_runs(table_with_salt):
+    lambda_handler, store = table_with_salt(TEST_SALT)
     heard = envelope.send(lambda_handler, envelope.Session(), envelope.launch_request())
     assert "not medical advice" in heard.speech and not heard.speech.startswith(ERROR_HEARD)
     assert store.calls == ["load"]
 
 
-def test_without_a_table_the_local_store_needs_no_salt(monkeypatch, lambda_handler):
-    monkeypatch.delenv("USER_HASH_SALT", raising=False)
-    config.get.cache_clear()
+def test_without_a_table_the_local_store_needs_no_salt(data_dir):
+    lambda_handler = create_handler(config.from_environment({"ITB_DATA_DIR": str(data_dir)}))
     heard = envelope.send(lambda_handler, envelope.Session(), envelope.launch_request())
     assert "not medical advice" in heard.speech

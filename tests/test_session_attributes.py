@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from itb_skill import storage
+from itb_skill.memory.profile import Profile, user_key
 from skill_sim import envelope
 
 NOW = 1_800_000_000
@@ -36,11 +36,9 @@ ONE_BAD_ATTRIBUTE = {
 }
 
 
-def send(attributes: dict, request: dict, new: bool = False) -> envelope.Heard:
-    import lambda_function
-
+def send(handler, attributes: dict, request: dict, new: bool = False) -> envelope.Heard:
     session = envelope.Session(attributes=attributes, new=new)
-    return envelope.send(lambda_function.lambda_handler, session, request)
+    return envelope.send(handler, session, request)
 
 
 def assert_small_and_known(heard: envelope.Heard) -> None:
@@ -50,8 +48,8 @@ def assert_small_and_known(heard: envelope.Heard) -> None:
 
 @pytest.mark.parametrize("attributes", ONE_BAD_ATTRIBUTE.values(), ids=ONE_BAD_ATTRIBUTE.keys())
 @pytest.mark.parametrize("intent", ["AMAZON.YesIntent", "AMAZON.RepeatIntent", "AppointmentIntent"])
-def test_one_bad_attribute_is_dropped_not_the_answer(attributes, intent):
-    heard = send(attributes, envelope.intent_request(intent))
+def test_one_bad_attribute_is_dropped_not_the_answer(lambda_handler, attributes, intent):
+    heard = send(lambda_handler, attributes, envelope.intent_request(intent))
     assert not heard.speech.startswith(ERROR_START)
     assert heard.end_session is False and heard.reprompt
     assert_small_and_known(heard)
@@ -63,9 +61,9 @@ def test_one_bad_attribute_is_dropped_not_the_answer(attributes, intent):
     assert "prosody" not in heard.ssml
 
 
-def test_good_attributes_beside_a_bad_one_are_kept():
+def test_good_attributes_beside_a_bad_one_are_kept(lambda_handler):
     attributes = {"pace": "slow", "offer": {"topic": "appointments", "part": 0}, "junk": {"a": [1, 2]}}
-    heard = send(attributes, envelope.intent_request("AMAZON.YesIntent"))
+    heard = send(lambda_handler, attributes, envelope.intent_request("AMAZON.YesIntent"))
     assert heard.card["title"] == "Make an appointment"
     assert '<prosody rate="85%">' in heard.ssml
     assert "junk" not in heard.attributes
@@ -88,37 +86,56 @@ def test_good_attributes_beside_a_bad_one_are_kept():
     ],
     ids=["offer", "last", "pace"],
 )
-def test_a_new_session_ignores_attributes_it_did_not_write(attributes, request_body, stale):
-    heard = send(attributes, request_body, new=True)
+def test_a_new_session_ignores_attributes_it_did_not_write(lambda_handler, attributes, request_body, stale):
+    heard = send(lambda_handler, attributes, request_body, new=True)
     assert "800-436-7936" not in heard.ssml
     assert "prosody" not in heard.ssml
     assert heard.attributes.get(stale) != attributes[stale]
 
 
-def test_a_new_session_does_not_trust_a_remembered_profile_it_did_not_read(memory_store):
+def test_a_new_session_does_not_trust_a_remembered_profile_it_did_not_read(lambda_handler, memory_store):
     forged = {
         "memory": {"status": "loaded", "stored": {"visits": 9, "last_visit": NOW, "last_topic": "mychart"}}
     }
-    heard = send(forged, envelope.launch_request(), new=True)
+    heard = send(lambda_handler, forged, envelope.launch_request(), new=True)
     assert not heard.speech.startswith("Welcome back")
     assert memory_store.calls == ["load"]  # it read the real (empty) profile instead
 
 
-def test_a_remembered_topic_that_names_no_content_is_never_stored(memory_store, monkeypatch):
-    from itb_skill import storage_session
+@pytest.fixture
+def clock():
+    """Two hours after the stored visit: a new visit, so the profile is written (``conftest.skill``)."""
+    return lambda: NOW + 2 * 60 * 60
 
-    monkeypatch.setattr(storage_session, "clock", lambda: NOW + 2 * 60 * 60)  # a new visit: it is written
-    user_key = storage.user_key(envelope.DEFAULT_USER_ID, "local-development-salt")
-    memory_store.profiles[user_key] = storage.Profile(visits=2, last_visit=NOW, last_topic="retired_topic")
+
+def test_a_remembered_topic_that_names_no_content_is_never_stored(lambda_handler, memory_store, clock):
+    key = user_key(envelope.DEFAULT_USER_ID, "local-development-salt")
+    memory_store.profiles[key] = Profile(visits=2, last_visit=NOW, last_topic="retired_topic")
     session = envelope.Session()
-    import lambda_function
-
-    welcome = envelope.send(lambda_function.lambda_handler, session, envelope.launch_request())
+    welcome = envelope.send(lambda_handler, session, envelope.launch_request())
     assert welcome.speech.startswith("Welcome back") and "Last time" not in welcome.speech
     forged = dict(session.attributes)
     forged["memory"] = {**forged["memory"], "topic": "my_private_words"}
     session.attributes = forged
-    envelope.send(lambda_function.lambda_handler, session, envelope.intent_request("AMAZON.StopIntent"))
+    envelope.send(lambda_handler, session, envelope.intent_request("AMAZON.StopIntent"))
     assert memory_store.calls == ["load", "save"]
     (saved,) = memory_store.profiles.values()
     assert saved.visits == 3 and saved.last_topic is None
+
+
+def test_every_attribute_the_skill_writes_is_one_session_state_defines(sessions, memory_store):
+    from itb_skill import session_state
+
+    written = set()
+    conversation = sessions()
+    for heard in (
+        conversation.launch(),
+        conversation.intent("SpeakSlowerIntent"),
+        conversation.intent("TherapyOverviewIntent"),
+        conversation.intent("AMAZON.YesIntent"),
+        conversation.intent("AMAZON.RepeatIntent"),
+        conversation.intent("ForgetMeIntent"),
+    ):
+        written |= set(heard.attributes)
+    assert written and written <= session_state.KEYS
+    assert {"pace", "offer", "last", "seen", "memory"} <= written  # each key seen in a real conversation

@@ -7,13 +7,16 @@ are; the skill's own memory (the rendered-speech cache) is bounded by size, not 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tracemalloc
 import xml.parsers.expat
 
 import pytest
 
-from itb_skill import content, speech
+from conftest import Conversation
+from itb_skill import paths, speech
+from itb_skill.skill import create_handler
 
 ALEXA_MAX_SSML = 8000
 ALEXA_MAX_CARD = 8000  # title and text together
@@ -21,10 +24,11 @@ HUGE = 20_000
 
 
 @pytest.fixture
-def huge_content(tmp_path, monkeypatch):
-    """The real content, with the appointments answer, its card and its title far over every limit."""
+def huge_content(tmp_path, skill_config):
+    """A conversation with a skill whose content is the real one, with the appointments answer, its card
+    and its title far over every limit."""
     source = json_path = tmp_path / "en-US.json"
-    shutil.copy(content.CONTENT_DIR + "/en-US.json", json_path)
+    shutil.copy(os.path.join(paths.CONTENT_DIR, "en-US.json"), json_path)
     data = json.loads(source.read_text(encoding="utf-8"))
     topic = data["topics"]["appointments"]
     sentence = "To make an appointment, call {appointments} & ask for the <pump> clinic. {pause}"
@@ -32,19 +36,15 @@ def huge_content(tmp_path, monkeypatch):
     topic["card"] = " ".join(["Appointments: {appointments}."] * (HUGE // 30))
     topic["title"] = "Make an appointment " * 500
     json_path.write_text(json.dumps(data), encoding="utf-8")
-    monkeypatch.setattr(content, "CONTENT_DIR", str(tmp_path))
-    content._load_file.cache_clear()
-    content.supported_locales.cache_clear()
-    yield
-    content._load_file.cache_clear()
-    content.supported_locales.cache_clear()
+    return Conversation(create_handler(skill_config._replace(content_dir=str(tmp_path))))
 
 
 def well_formed(ssml: str) -> None:
     xml.parsers.expat.ParserCreate().Parse(ssml, True)
 
 
-def test_speech_and_cards_built_from_huge_content_stay_inside_alexas_limits(huge_content, conversation):
+def test_speech_and_cards_built_from_huge_content_stay_inside_alexas_limits(huge_content):
+    conversation = huge_content
     conversation.launch()
     heard = conversation.intent("AppointmentIntent")
     ssml, reprompt = heard.raw["response"]["outputSpeech"]["ssml"], heard.raw["response"]["reprompt"]
@@ -85,13 +85,9 @@ def test_the_rendered_speech_cache_is_bounded_by_size():
 ALEXA_MAX_RESPONSE_BYTES = 24 * 1024  # the whole response, as Alexa accepts it
 
 
-def test_a_screen_built_from_huge_content_keeps_the_response_inside_alexas_limit(
-    huge_content, lambda_handler
-):
-    from conftest import Conversation
-
+def test_a_screen_built_from_huge_content_keeps_the_response_inside_alexas_limit(huge_content):
     for screen in ("hub-landscape-medium", "hub-round-small"):
-        show = Conversation(lambda_handler, screen=screen)
+        show = Conversation(huge_content.handler, screen=screen)
         show.launch()
         heard = show.intent("AppointmentIntent")
         assert len(json.dumps(heard.raw).encode()) < ALEXA_MAX_RESPONSE_BYTES

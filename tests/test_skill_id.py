@@ -7,11 +7,12 @@ request. The refusal is one plain log line (outcome "refused") that carries noth
 
 from __future__ import annotations
 
-import importlib
 import json
 
 import pytest
 
+from itb_skill import config
+from itb_skill.skill import create_handler
 from skill_sim import envelope
 
 OUR_SKILL = "amzn1.ask.skill.11111111-2222-3333-4444-555555555555"
@@ -19,31 +20,10 @@ OTHER_SKILL = "amzn1.ask.skill.99999999-8888-7777-6666-555555555555"
 SAID = "qzxsecretqzx"  # anything the request carries
 
 
-def _reload_handler(monkeypatch, skill_id: str | None):
-    """Re-import the function as Lambda would start it with this environment."""
-    from itb_skill import config
-
-    if skill_id is None:
-        monkeypatch.delenv("SKILL_ID", raising=False)
-    else:
-        monkeypatch.setenv("SKILL_ID", skill_id)
-    config.get.cache_clear()
-    import lambda_function
-
-    return importlib.reload(lambda_function).lambda_handler
-
-
-@pytest.fixture(autouse=True)
-def _restore_function(monkeypatch):
-    """Leave the module as other tests expect it: no SKILL_ID, fresh config."""
-    yield
-    monkeypatch.delenv("SKILL_ID", raising=False)
-    from itb_skill import config
-
-    config.get.cache_clear()
-    import lambda_function
-
-    importlib.reload(lambda_function)
+def _handler(skill_id: str | None, data_dir):
+    """The function as Lambda would start it with this SKILL_ID in its environment."""
+    environment = {"ITB_DATA_DIR": str(data_dir), **({"SKILL_ID": skill_id} if skill_id else {})}
+    return create_handler(config.from_environment(environment))
 
 
 def assert_refused_quietly(raw: dict, captured, caplog) -> None:
@@ -55,8 +35,8 @@ def assert_refused_quietly(raw: dict, captured, caplog) -> None:
     assert line["intent"] is None and line["request_type"] is None and line["locale"] is None
 
 
-def test_request_for_our_skill_is_answered(monkeypatch):
-    handler = _reload_handler(monkeypatch, OUR_SKILL)
+def test_request_for_our_skill_is_answered(data_dir):
+    handler = _handler(OUR_SKILL, data_dir)
     heard = envelope.send(handler, envelope.Session(skill_id=OUR_SKILL), envelope.launch_request())
     assert "not medical advice" in heard.speech
     assert heard.reprompt
@@ -71,15 +51,15 @@ def test_request_for_our_skill_is_answered(monkeypatch):
     ],
     ids=["launch", "emergency", "question"],
 )
-def test_request_for_another_skill_is_refused_before_any_handler(monkeypatch, capsys, caplog, request_body):
-    handler = _reload_handler(monkeypatch, OUR_SKILL)
+def test_request_for_another_skill_is_refused_before_any_handler(data_dir, capsys, caplog, request_body):
+    handler = _handler(OUR_SKILL, data_dir)
     raw = handler(envelope.Session(skill_id=OTHER_SKILL).envelope(request_body), None)
     assert_refused_quietly(raw, capsys.readouterr(), caplog)
 
 
-def test_a_broken_request_for_another_skill_leaks_nothing_of_it(monkeypatch, capsys, caplog):
+def test_a_broken_request_for_another_skill_leaks_nothing_of_it(data_dir, capsys, caplog):
     """The SDK's message for this one quotes the request ("Failed to parse <timestamp> ...")."""
-    handler = _reload_handler(monkeypatch, OUR_SKILL)
+    handler = _handler(OUR_SKILL, data_dir)
     event = envelope.Session(skill_id=OTHER_SKILL).envelope(envelope.launch_request())
     event["request"]["timestamp"] = SAID
     event["request"]["intent"] = {"name": f"Said{SAID}Intent"}
@@ -88,8 +68,8 @@ def test_a_broken_request_for_another_skill_leaks_nothing_of_it(monkeypatch, cap
 
 
 @pytest.mark.parametrize("where", ["context", "System", "application", "applicationId"])
-def test_a_request_that_cannot_show_its_skill_id_is_refused(monkeypatch, capsys, caplog, where):
-    handler = _reload_handler(monkeypatch, OUR_SKILL)
+def test_a_request_that_cannot_show_its_skill_id_is_refused(data_dir, capsys, caplog, where):
+    handler = _handler(OUR_SKILL, data_dir)
     event = envelope.Session(skill_id=OUR_SKILL).envelope(envelope.launch_request())
     node = {"context": event, "System": event["context"], "application": event["context"]["System"]}
     node.get(where, event["context"]["System"]["application"]).pop(where)
@@ -97,8 +77,8 @@ def test_a_request_that_cannot_show_its_skill_id_is_refused(monkeypatch, capsys,
     assert_refused_quietly(raw, capsys.readouterr(), caplog)
 
 
-def test_without_skill_id_local_and_simulator_requests_work(monkeypatch):
-    handler = _reload_handler(monkeypatch, None)
+def test_without_skill_id_local_and_simulator_requests_work(data_dir):
+    handler = _handler(None, data_dir)
     for skill_id in (envelope.DEFAULT_SKILL_ID, OTHER_SKILL):
         heard = envelope.send(handler, envelope.Session(skill_id=skill_id), envelope.launch_request())
         assert "call 911" in heard.speech

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TEST_SALT
-from itb_skill import storage
-from itb_skill.storage import Profile
+from conftest import TEST_SALT, Conversation
+from itb_skill.memory import stores as storage
+from itb_skill.memory.profile import RETENTION_SECONDS, Profile, user_key
 from skill_sim import envelope
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,25 +35,25 @@ def profile(**overrides) -> Profile:
 
 
 def test_user_key_is_a_salted_hash_not_the_id():
-    key = storage.user_key(USER, SALT)
+    key = user_key(USER, SALT)
     assert USER not in key and len(key) == 64
-    assert key == storage.user_key(USER, SALT)
-    assert key != storage.user_key(USER, "another-salt")
-    assert key != storage.user_key("amzn1.ask.account.SOMEONE-ELSE", SALT)
+    assert key == user_key(USER, SALT)
+    assert key != user_key(USER, "another-salt")
+    assert key != user_key("amzn1.ask.account.SOMEONE-ELSE", SALT)
 
 
 def test_user_key_is_keyed_blake2b_of_the_id():
     import hashlib
 
     expected = hashlib.blake2b(USER.encode(), digest_size=32, key=SALT.encode(), person=b"itb-user-key")
-    assert storage.user_key(USER, SALT) == expected.hexdigest()
+    assert user_key(USER, SALT) == expected.hexdigest()
 
 
 def test_a_salt_longer_than_a_blake2_key_still_counts_in_full():
     long_salt = "s" * 200
-    key = storage.user_key(USER, long_salt)
-    assert len(key) == 64 and key != storage.user_key(USER, long_salt[:64])
-    assert key != storage.user_key(USER, long_salt[:-1] + "t")
+    key = user_key(USER, long_salt)
+    assert len(key) == 64 and key != user_key(USER, long_salt[:64])
+    assert key != user_key(USER, long_salt[:-1] + "t")
 
 
 def test_profile_from_junk_keeps_only_safe_values():
@@ -79,7 +79,7 @@ def test_sqlite_store_persists_across_instances(tmp_path):
 def test_sqlite_store_forgets_a_profile_a_year_after_the_last_visit(tmp_path):
     path = tmp_path / "profiles.sqlite3"
     storage.SqliteStore(path, clock=lambda: NOW).save("k1", profile(last_topic=None))
-    later = NOW + storage.RETENTION_SECONDS + 1
+    later = NOW + RETENTION_SECONDS + 1
     assert storage.SqliteStore(path, clock=lambda: NOW + 60).load("k1") == profile(last_topic=None)
     assert storage.SqliteStore(path, clock=lambda: later).load("k1") is None
 
@@ -117,13 +117,13 @@ def test_sqlite_store_loses_no_write_under_contention(tmp_path):
     assert [store.load(f"user{user}").visits for user in range(writers)] == [rounds] * writers
 
 
-def test_without_a_table_the_configured_store_is_sqlite_in_the_data_dir(profile_store_in_tmp, sessions):
-    assert isinstance(storage.current(), storage.SqliteStore)
+def test_without_a_table_the_configured_store_is_sqlite_in_the_data_dir(data_dir, skill, sessions):
+    assert isinstance(skill.services.store, storage.SqliteStore)
     conversation = sessions()
     conversation.launch()
     conversation.end()
-    assert (profile_store_in_tmp / storage.SQLITE_FILE).exists()
-    assert Path(storage.current().path).is_relative_to(profile_store_in_tmp)
+    assert (data_dir / storage.SQLITE_FILE).exists()
+    assert Path(skill.services.store.path).is_relative_to(data_dir)
 
 
 # ---- DynamoDB: real boto3 calls against moto ----
@@ -164,7 +164,7 @@ def counting_resource(counts: dict):
 
 def test_dynamodb_round_trip_with_real_boto3_calls(dynamodb):
     store = storage.DynamoStore(TABLE, region=REGION, clock=lambda: NOW)
-    key = storage.user_key(USER, SALT)
+    key = user_key(USER, SALT)
     assert store.load(key) is None
     store.save(key, profile())
     assert store.load(key) == profile()
@@ -175,7 +175,7 @@ def test_dynamodb_round_trip_with_real_boto3_calls(dynamodb):
 
 
 def test_dynamodb_item_holds_only_the_allowed_attributes_under_a_hashed_key(dynamodb):
-    key = storage.user_key(USER, SALT)
+    key = user_key(USER, SALT)
     storage.DynamoStore(TABLE, region=REGION).save(key, profile())
     (item,) = dynamodb.scan(TableName=TABLE)["Items"]
     assert set(item) == {"id", "attributes", "expires_at"}
@@ -187,24 +187,26 @@ def test_dynamodb_item_holds_only_the_allowed_attributes_under_a_hashed_key(dyna
 
 
 def test_an_expired_item_not_yet_removed_by_ttl_counts_as_gone(dynamodb):
-    key = storage.user_key(USER, SALT)
+    key = user_key(USER, SALT)
     storage.DynamoStore(TABLE, region=REGION).save(key, profile())
-    late = storage.DynamoStore(TABLE, region=REGION, clock=lambda: NOW + storage.RETENTION_SECONDS + 1)
+    late = storage.DynamoStore(TABLE, region=REGION, clock=lambda: NOW + RETENTION_SECONDS + 1)
     assert late.load(key) is None
 
 
 def test_configured_table_conversation_over_two_sessions_costs_one_read_and_one_write_each(
-    dynamodb, monkeypatch, sessions
+    dynamodb, monkeypatch, skill_config
 ):
-    from itb_skill import config
+    from itb_skill.config import from_environment
+    from itb_skill.skill import create_skill
 
-    monkeypatch.setenv("TABLE_NAME", TABLE)
-    monkeypatch.setenv("USER_HASH_SALT", SALT)
-    config.get.cache_clear()
-    storage.install(None)
-    assert isinstance(storage.current(), storage.DynamoStore)
+    configured = from_environment({"TABLE_NAME": TABLE, "USER_HASH_SALT": SALT, "AWS_REGION": REGION})
+    skill = create_skill(configured)
+    assert isinstance(skill.services.store, storage.DynamoStore)
     counts: dict = {}
-    monkeypatch.setattr(storage.current(), "_resource_factory", counting_resource(counts))
+    monkeypatch.setattr(skill.services.store, "_resource_factory", counting_resource(counts))
+
+    def sessions():
+        return Conversation(skill.lambda_handler)
 
     first = sessions()
     first.launch()
@@ -217,16 +219,16 @@ def test_configured_table_conversation_over_two_sessions_costs_one_read_and_one_
     welcome = second.launch()
     assert welcome.speech.startswith("Welcome back") and '<prosody rate="85%">' in welcome.ssml
     (item,) = dynamodb.scan(TableName=TABLE)["Items"]
-    assert item["id"] == {"S": storage.user_key(USER, SALT)}
+    assert item["id"] == {"S": user_key(USER, SALT)}
     assert item["attributes"]["M"]["pace"] == {"S": "slow"}
     assert item["attributes"]["M"]["last_topic"] == {"S": "appointments"}
 
 
-def test_missing_table_in_moto_still_answers(aws_env, sessions):
+def test_missing_table_in_moto_still_answers(aws_env, sessions_of):
     from moto import mock_aws
 
     with mock_aws():
-        storage.install(storage.DynamoStore("no-such-table", region=REGION))
+        sessions = sessions_of(storage.DynamoStore("no-such-table", region=REGION))
         welcome = sessions().launch()
     assert "not medical advice" in welcome.speech and welcome.reprompt
 
@@ -253,12 +255,12 @@ def stubbed():
     "code",
     ["ProvisionedThroughputExceededException", "AccessDeniedException", "ResourceNotFoundException"],
 )
-def test_a_failing_read_still_answers_without_personalization(aws_env, sessions, caplog, code):
+def test_a_failing_read_still_answers_without_personalization(aws_env, sessions_of, caplog, code):
     resource, stubber = stubbed()
     stubber.add_client_error("get_item", service_error_code=code, http_status_code=400)
     counts: dict = {}
     count_calls(resource, counts)
-    storage.install(storage.DynamoStore(TABLE, resource_factory=lambda: resource))
+    sessions = sessions_of(storage.DynamoStore(TABLE, resource_factory=lambda: resource))
     with stubber:
         conversation = sessions()
         welcome = conversation.launch()
@@ -270,16 +272,16 @@ def test_a_failing_read_still_answers_without_personalization(aws_env, sessions,
     assert counts == {"GetItem": 1}  # no write of a profile that could not be read
     assert code in caplog.text
     assert "SIMULATED-USER" not in caplog.text
-    assert storage.user_key(USER, "local-development-salt") not in caplog.text
+    assert user_key(USER, "local-development-salt") not in caplog.text
 
 
-def test_a_failing_write_still_says_goodbye(aws_env, sessions, caplog):
+def test_a_failing_write_still_says_goodbye(aws_env, sessions_of, caplog):
     resource, stubber = stubbed()
     stubber.add_response("get_item", {})
     stubber.add_client_error(
         "put_item", service_error_code="ProvisionedThroughputExceededException", http_status_code=400
     )
-    storage.install(storage.DynamoStore(TABLE, resource_factory=lambda: resource))
+    sessions = sessions_of(storage.DynamoStore(TABLE, resource_factory=lambda: resource))
     with stubber:
         conversation = sessions()
         conversation.launch()
@@ -289,11 +291,11 @@ def test_a_failing_write_still_says_goodbye(aws_env, sessions, caplog):
     assert "profile write skipped" in caplog.text
 
 
-def test_a_failing_delete_tells_the_user(aws_env, sessions):
+def test_a_failing_delete_tells_the_user(aws_env, sessions_of):
     resource, stubber = stubbed()
     stubber.add_response("get_item", {})
     stubber.add_client_error("delete_item", service_error_code="AccessDeniedException", http_status_code=400)
-    storage.install(storage.DynamoStore(TABLE, resource_factory=lambda: resource))
+    sessions = sessions_of(storage.DynamoStore(TABLE, resource_factory=lambda: resource))
     with stubber:
         conversation = sessions()
         conversation.launch()
@@ -321,9 +323,9 @@ class TimingOutResource:
     get_item = put_item = delete_item = _time_out
 
 
-def test_a_read_timeout_still_answers(aws_env, sessions, caplog):
+def test_a_read_timeout_still_answers(aws_env, sessions_of, caplog):
     fake = TimingOutResource()
-    storage.install(storage.DynamoStore(TABLE, resource_factory=lambda: fake))
+    sessions = sessions_of(storage.DynamoStore(TABLE, resource_factory=lambda: fake))
     conversation = sessions()
     welcome = conversation.launch()
     assert "not medical advice" in welcome.speech and welcome.reprompt
@@ -332,11 +334,11 @@ def test_a_read_timeout_still_answers(aws_env, sessions, caplog):
     assert "ReadTimeoutError" in caplog.text
 
 
-def test_no_region_with_a_table_configured_still_answers(monkeypatch, sessions):
+def test_no_region_with_a_table_configured_still_answers(monkeypatch, sessions_of):
     for name in ("AWS_REGION", "AWS_DEFAULT_REGION"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent")
-    storage.install(storage.DynamoStore(TABLE, region=None))
+    sessions = sessions_of(storage.DynamoStore(TABLE, region=None))
     welcome = sessions().launch()
     assert "not medical advice" in welcome.speech and welcome.reprompt
 
@@ -401,9 +403,9 @@ UNREADABLE_REPLIES = {
 
 
 @pytest.mark.parametrize("reply", UNREADABLE_REPLIES.values(), ids=UNREADABLE_REPLIES.keys())
-def test_an_unreadable_profile_is_never_overwritten(trickling_dynamodb, sessions, caplog, reply):
+def test_an_unreadable_profile_is_never_overwritten(trickling_dynamodb, caplog, reply):
     endpoint = trickling_dynamodb(delay=0, bodies={"GetItem": reply})  # HTTP 200, quickly
-    conversation = sessions()
+    conversation = endpoint.session()
     welcome = conversation.launch()
     assert "not medical advice" in welcome.speech and welcome.reprompt
     conversation.intent("SpeakSlowerIntent")  # something to save, if it thought it could
@@ -413,9 +415,9 @@ def test_an_unreadable_profile_is_never_overwritten(trickling_dynamodb, sessions
     assert "SIMULATED-USER" not in caplog.text and "visits=3" not in caplog.text
 
 
-def test_a_readable_empty_reply_is_a_new_user_and_is_written(trickling_dynamodb, sessions):
+def test_a_readable_empty_reply_is_a_new_user_and_is_written(trickling_dynamodb):
     endpoint = trickling_dynamodb(delay=0, bodies={"GetItem": {}})
-    conversation = sessions()
+    conversation = endpoint.session()
     conversation.launch()
     conversation.intent("AMAZON.StopIntent")
     assert endpoint.requests == ["GetItem", "PutItem"]
@@ -424,7 +426,7 @@ def test_a_readable_empty_reply_is_a_new_user_and_is_written(trickling_dynamodb,
 # ---- logging: botocore never writes the key or the profile, whatever the log level ----
 
 
-def test_debug_logging_never_writes_the_key_or_the_profile(trickling_dynamodb, sessions, caplog):
+def test_debug_logging_never_writes_the_key_or_the_profile(trickling_dynamodb, caplog):
     import logging
 
     caplog.set_level(logging.DEBUG)  # as LOG_LEVEL=DEBUG (or Lambda's log level) would set the root logger
@@ -432,12 +434,12 @@ def test_debug_logging_never_writes_the_key_or_the_profile(trickling_dynamodb, s
         "Item": {"id": {"S": "k"}, "attributes": {"M": {"visits": {"N": "3"}, "last_visit": {"N": "1"}}}}
     }
     endpoint = trickling_dynamodb(delay=0, bodies={"GetItem": stored})
-    conversation = sessions()
+    conversation = endpoint.session()
     conversation.launch()
     conversation.intent("SpeakSlowerIntent")
     conversation.intent("AMAZON.StopIntent")
     assert endpoint.requests == ["GetItem", "PutItem"]  # it did talk to the table
-    key = storage.user_key(USER, TEST_SALT)
+    key = user_key(USER, TEST_SALT)
     assert key not in caplog.text
     assert '"visits"' not in caplog.text and "last_visit" not in caplog.text
     assert all(

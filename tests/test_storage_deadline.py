@@ -10,7 +10,9 @@ from __future__ import annotations
 import threading
 import time
 
-from itb_skill import storage, storage_session
+from itb_skill.memory import interceptors
+from itb_skill.memory import stores as storage
+from itb_skill.memory.profile import RETENTION_SECONDS
 from skill_sim import envelope
 
 NOW = 1_800_000_000
@@ -25,51 +27,47 @@ STORED = {  # a returning user's profile, as DynamoDB's GetItem returns it
                 "pace": {"S": "slow"},
             }
         },
-        "expires_at": {"N": str(NOW + storage.RETENTION_SECONDS)},
+        "expires_at": {"N": str(NOW + RETENTION_SECONDS)},
     }
 }
 # Alexa gives up after 8 s; the template's 7 s timeout leaves the function less.
 ALEXA_WAITS_SECONDS = 8
 
 
-def launch(context) -> tuple[envelope.Heard, float, envelope.Session]:
-    import lambda_function
-
+def launch(handler, context) -> tuple[envelope.Heard, float, envelope.Session]:
     session = envelope.Session()
     started = time.monotonic()
-    heard = envelope.send(lambda_function.lambda_handler, session, envelope.launch_request(), context)
+    heard = envelope.send(handler, session, envelope.launch_request(), context)
     return heard, time.monotonic() - started, session
 
 
-def test_a_reply_that_trickles_in_cannot_hold_the_answer(trickling_dynamodb, caplog, monkeypatch):
-    monkeypatch.setattr(storage_session, "clock", lambda: NOW + 60)
-    endpoint = trickling_dynamodb(delay=0.2, bodies={"GetItem": STORED})  # the whole reply: over 60 s
-    heard, waited, session = launch(envelope.LambdaContext())
+def test_a_reply_that_trickles_in_cannot_hold_the_answer(trickling_dynamodb, caplog):
+    # the whole reply: over 60 s
+    endpoint = trickling_dynamodb(delay=0.2, bodies={"GetItem": STORED}, clock=lambda: NOW + 60)
+    heard, waited, session = launch(endpoint.skill.lambda_handler, envelope.LambdaContext())
     assert waited < ALEXA_WAITS_SECONDS - 1, waited
     assert endpoint.requests == ["GetItem"]
     assert not heard.speech.startswith("Welcome back") and "prosody" not in heard.ssml  # not personalized
     assert "not medical advice" in heard.speech and heard.reprompt
     assert "profile read skipped" in caplog.text and "DeadlineExceeded" in caplog.text
 
-    import lambda_function
-
     goodbye = envelope.send(
-        lambda_function.lambda_handler, session, envelope.intent_request("AMAZON.StopIntent")
+        endpoint.skill.lambda_handler, session, envelope.intent_request("AMAZON.StopIntent")
     )
     assert goodbye.end_session is True
     assert endpoint.requests == ["GetItem"]  # a profile it could not read is never written
 
 
-def test_the_same_endpoint_without_the_trickle_personalizes(trickling_dynamodb, monkeypatch):
-    monkeypatch.setattr(storage_session, "clock", lambda: NOW + 60)
-    trickling_dynamodb(delay=0, bodies={"GetItem": STORED})
-    heard, _, _ = launch(envelope.LambdaContext())
+def test_the_same_endpoint_without_the_trickle_personalizes(trickling_dynamodb):
+    endpoint = trickling_dynamodb(delay=0, bodies={"GetItem": STORED}, clock=lambda: NOW + 60)
+    heard, _, _ = launch(endpoint.skill.lambda_handler, envelope.LambdaContext())
     assert heard.speech.startswith("Welcome back") and '<prosody rate="85%">' in heard.ssml
 
 
 def test_no_storage_call_starts_without_time_left_to_answer(trickling_dynamodb):
     endpoint = trickling_dynamodb(delay=0, bodies={"GetItem": STORED})
-    heard, _, _ = launch(envelope.LambdaContext(timeout_ms=storage_session.ANSWER_RESERVE_SECONDS * 1000))
+    no_time = envelope.LambdaContext(timeout_ms=interceptors.ANSWER_RESERVE_SECONDS * 1000)
+    heard, _, _ = launch(endpoint.skill.lambda_handler, no_time)
     assert endpoint.requests == []
     assert "not medical advice" in heard.speech and heard.reprompt
 
@@ -94,18 +92,15 @@ class StuckStore:
         self.calls.append("delete")
 
 
-def test_a_write_that_never_returns_cannot_hold_the_goodbye(sessions, caplog):
+def test_a_write_that_never_returns_cannot_hold_the_goodbye(sessions_of, caplog):
     stuck = StuckStore()
-    storage.install(stuck)
     try:
-        conversation = sessions()
+        conversation = sessions_of(stuck)()
         conversation.launch()
         conversation.intent("SpeakSlowerIntent")
         started = time.monotonic()
-        import lambda_function
-
         goodbye = envelope.send(
-            lambda_function.lambda_handler,
+            conversation.handler,
             conversation.session,
             envelope.intent_request("AMAZON.StopIntent"),
             envelope.LambdaContext(),
@@ -119,14 +114,14 @@ def test_a_write_that_never_returns_cannot_hold_the_goodbye(sessions, caplog):
     assert "profile write skipped" in caplog.text
 
 
-def test_a_locked_sqlite_file_cannot_hold_the_goodbye(sessions, profile_store_in_tmp, caplog):
+def test_a_locked_sqlite_file_cannot_hold_the_goodbye(sessions, data_dir, caplog):
     """The local store runs without a thread: its only wait, another writer's lock, is bounded by itself."""
     import sqlite3
 
     conversation = sessions()
     conversation.launch()  # creates the file
     conversation.intent("SpeakSlowerIntent")
-    other_writer = sqlite3.connect(profile_store_in_tmp / storage.SQLITE_FILE, isolation_level=None)
+    other_writer = sqlite3.connect(data_dir / storage.SQLITE_FILE, isolation_level=None)
     other_writer.execute("BEGIN IMMEDIATE")  # holds the write lock, as a stuck process would
     try:
         started = time.monotonic()
@@ -136,5 +131,5 @@ def test_a_locked_sqlite_file_cannot_hold_the_goodbye(sessions, profile_store_in
         other_writer.execute("ROLLBACK")
         other_writer.close()
     assert goodbye.speech == "Goodbye, and take care." and goodbye.end_session is True
-    assert waited < storage_session.STORAGE_DEADLINE_SECONDS, waited
+    assert waited < interceptors.STORAGE_DEADLINE_SECONDS, waited
     assert "profile write skipped" in caplog.text and "OperationalError" in caplog.text

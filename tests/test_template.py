@@ -202,24 +202,24 @@ def _metrics_in(widget) -> list:
 def test_dashboard_shows_the_metrics_the_skill_emits(resources):
     import json
 
-    from itb_skill import observability
+    from itb_skill import telemetry
 
     widgets = _substituted_dashboard(resources)["widgets"]
     text = json.dumps(widgets)
     emitted = ("Requests", "Emergencies", "Fallbacks", "Errors", "Refused", "duration_ms", "TopicRequests")
     for metric in emitted:
         assert metric in text, f"{metric} is not on the dashboard"
-    assert observability.NAMESPACE in text
+    assert telemetry.NAMESPACE in text
     _, dashboard = _of_type(resources, "AWS::CloudWatch::Dashboard")
-    assert dashboard["Properties"]["DashboardBody"]["Fn::Sub"][1]["Service"] == observability.SERVICE
+    assert dashboard["Properties"]["DashboardBody"]["Fn::Sub"][1]["Service"] == telemetry.SERVICE
     stats = [m[-1].get("stat") for w in widgets for m in _metrics_in(w) if isinstance(m[-1], dict)]
     assert {"p50", "p99"} <= set(stats)
 
 
 def test_every_skill_metric_the_alarms_read_is_one_the_skill_emits(resources):
-    from itb_skill import observability
+    from itb_skill import telemetry
 
-    record = observability.build_record({"request": {"type": "LaunchRequest"}}, "fallback", None, 1.0)
+    record = telemetry.build_record({"request": {"type": "LaunchRequest"}}, "fallback", None, 1.0)
     emitted = {m["Name"] for d in record["_aws"]["CloudWatchMetrics"] for m in d["Metrics"]}
     for name, alarm in resources.items():
         if alarm["Type"] != "AWS::CloudWatch::Alarm":
@@ -229,9 +229,9 @@ def test_every_skill_metric_the_alarms_read_is_one_the_skill_emits(resources):
         if "Namespace" in alarm["Properties"]:
             stats.append(alarm["Properties"])
         for metric in stats:
-            if metric["Namespace"] == observability.NAMESPACE:
+            if metric["Namespace"] == telemetry.NAMESPACE:
                 assert metric["MetricName"] in emitted, name
-                assert metric["Dimensions"] == [{"Name": "service", "Value": observability.SERVICE}], name
+                assert metric["Dimensions"] == [{"Name": "service", "Value": telemetry.SERVICE}], name
 
 
 def _alarm(resources, name) -> dict:

@@ -7,7 +7,9 @@ import logging
 
 import pytest
 
-from itb_skill import observability, safety, speech, storage
+from itb_skill import safety, speech, telemetry
+from itb_skill.memory import stores as storage
+from itb_skill.memory.profile import RETENTION_SECONDS, Profile
 from skill_sim import envelope
 
 NOW = 1_800_000_000
@@ -30,8 +32,8 @@ def plain_json(record: dict) -> str:
 )
 def test_the_log_line_is_the_plain_sorted_json_of_the_record(outcome, topic, error_type):
     event = envelope.Session().envelope(envelope.intent_request("AMAZON.HelpIntent"))
-    record = observability.build_record(event, outcome, topic, 12.345, error_type)
-    assert observability.to_json(record) == plain_json(record)
+    record = telemetry.build_record(event, outcome, topic, 12.345, error_type)
+    assert telemetry.to_json(record) == plain_json(record)
 
 
 def test_a_record_of_another_shape_is_still_plain_json():
@@ -40,7 +42,7 @@ def test_a_record_of_another_shape_is_still_plain_json():
         "a": {"CloudWatchMetrics": "x"},
         "_aws": {"CloudWatchMetrics": [{"Namespace": "Other"}]},
     }
-    assert observability.to_json(record) == plain_json(record)
+    assert telemetry.to_json(record) == plain_json(record)
 
 
 def test_the_line_on_stderr_equals_the_line_extra_log_handlers_receive(lambda_handler, capsys):
@@ -56,11 +58,11 @@ def test_the_line_on_stderr_equals_the_line_extra_log_handlers_receive(lambda_ha
     envelope.send(lambda_handler, session, envelope.intent_request("AMAZON.HelpIntent"))
     direct = json.loads(capsys.readouterr().err.strip())
     extra = Lines()
-    observability.request_log.addHandler(extra)
+    telemetry.request_log.addHandler(extra)
     try:
         envelope.send(lambda_handler, session, envelope.intent_request("AMAZON.HelpIntent"))
     finally:
-        observability.request_log.removeHandler(extra)
+        telemetry.request_log.removeHandler(extra)
     through_logging = json.loads(capsys.readouterr().err.strip())
     (captured,) = extra.lines
     assert json.loads(captured) == through_logging
@@ -98,22 +100,20 @@ def test_rendering_follows_changed_phone_numbers():
 def test_a_kept_sqlite_connection_follows_the_file_being_removed(tmp_path):
     path = tmp_path / "data" / "profiles.sqlite3"
     store = storage.SqliteStore(path, clock=lambda: NOW)
-    store.save("k1", storage.Profile(visits=2, last_visit=NOW))
-    assert store.load("k1") == storage.Profile(visits=2, last_visit=NOW)
+    store.save("k1", Profile(visits=2, last_visit=NOW))
+    assert store.load("k1") == Profile(visits=2, last_visit=NOW)
     path.unlink()
     assert store.load("k1") is None  # not the deleted file's rows
-    store.save("k2", storage.Profile(visits=1, last_visit=NOW))
-    assert storage.SqliteStore(path, clock=lambda: NOW).load("k2") == storage.Profile(
-        visits=1, last_visit=NOW
-    )
+    store.save("k2", Profile(visits=1, last_visit=NOW))
+    assert storage.SqliteStore(path, clock=lambda: NOW).load("k2") == Profile(visits=1, last_visit=NOW)
 
 
 def test_sqlite_purges_expired_rows_when_writing(tmp_path):
     import sqlite3
 
     path = tmp_path / "profiles.sqlite3"
-    storage.SqliteStore(path, clock=lambda: NOW).save("old", storage.Profile(visits=1, last_visit=NOW))
-    later = NOW + storage.RETENTION_SECONDS + 1
-    storage.SqliteStore(path, clock=lambda: later).save("new", storage.Profile(visits=1, last_visit=later))
+    storage.SqliteStore(path, clock=lambda: NOW).save("old", Profile(visits=1, last_visit=NOW))
+    later = NOW + RETENTION_SECONDS + 1
+    storage.SqliteStore(path, clock=lambda: later).save("new", Profile(visits=1, last_visit=later))
     with sqlite3.connect(path) as db:
         assert [row[0] for row in db.execute("SELECT id FROM profiles")] == ["new"]

@@ -207,7 +207,9 @@ def normalize(text: str) -> str:
 
 
 @cache
-def _compiled() -> tuple[re.Pattern, tuple[tuple[Recogniser, re.Pattern, re.Pattern | None], ...]]:
+def _compiled() -> tuple[
+    re.Pattern[str], tuple[tuple[Recogniser, re.Pattern[str], re.Pattern[str] | None], ...]
+]:
     # Compiled when first needed, not at import: a launch or an emergency never pays for it.
     return re.compile(FRAME), tuple(
         (r, re.compile(r.pattern), re.compile(r.unless_before) if r.unless_before else None)

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-from itb_skill import advice, safety
+from itb_skill import advice, emergency, session_state
 from itb_skill.content import Content, IntentRoute
-from itb_skill.speech import PACE_RATES, Reply
+from itb_skill.reply import Outcome, Reply
+from itb_skill.speech import OFFER_FILL, PACE_RATES
 
-# Session attribute keys.
-OFFER = "offer"  # {"topic": id, "part": n} or FORGET_ME_OFFER: what "yes" will play
-LAST = "last"  # a reference to the last answer (``Reply.ref``), for "repeat": never its words
-PACE = "pace"  # "normal" or "slow": set by the pace handler and the stored profile, read by ``respond``
-SEEN = "seen"  # topic ids heard or offered in this session, so an offer is not made again and again
-MAX_SEEN = 40  # bounded: session attributes travel with every request (and are echoed back)
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
-FORGET_ME_OFFER = {"action": "forget_me"}  # rides on the ``offer`` attribute, so any other reply clears it
+# The constant replies (911, the error), built in one place for every layer: ``emergency``.
+emergency_reply = emergency.reply
+error_reply = emergency.error_reply
+
+# The session attributes the answers read and write: their keys and shapes are defined in ``session_state``.
+OFFER, LAST, PACE, SEEN = session_state.OFFER, session_state.LAST, session_state.PACE, session_state.SEEN
+MAX_SEEN = session_state.MAX_SEEN
+FORGET_ME_OFFER = session_state.FORGET_ME_OFFER
 
 
 def seen_topics(attributes: object) -> tuple[str, ...]:
@@ -33,15 +38,15 @@ def topic_reply(
     topic = content.topics[topic_id]
     part = max(0, min(part, len(topic.parts) - 1))
     seen = (*(t for t in seen if t != topic_id), topic_id)
+    fills: dict[str, str] = {}
     if part + 1 < len(topic.parts):
         offer = {"topic": topic_id, "part": part + 1}
         prompt, reprompt = content.text("more_prompt"), content.text("more_reprompt")
     elif (follow_up := next_offer(content, topic_id, seen)) is not None:
         offer = {"topic": follow_up, "part": 0}
         seen = (*seen, follow_up)
-        described = content.topics[follow_up].offer
-        prompt = content.text("offer_prompt").replace("{offer}", described)
-        reprompt = content.text("offer_reprompt").replace("{offer}", described)
+        fills = {OFFER_FILL: content.topics[follow_up].offer}
+        prompt, reprompt = content.text("offer_prompt"), content.text("offer_reprompt")
     else:
         offer = None
         prompt = reprompt = content.text("anything_else")
@@ -54,6 +59,7 @@ def topic_reply(
         attributes={OFFER: offer, SEEN: list(seen[-MAX_SEEN:])},
         understood=understood,
         ref={"topic": topic_id, "part": part},
+        fills=fills,
     )
 
 
@@ -136,7 +142,7 @@ def find_statement(content: Content, text: str | None) -> str | None:
     return _best_match(content.statements.items(), text)
 
 
-def _best_match(candidates, text: str | None) -> str | None:
+def _best_match(candidates: Iterable[tuple[str, tuple[str, ...]]], text: str | None) -> str | None:
     """The candidate (id, keywords) whose keywords cover the most words of ``text``; first wins a tie.
     Words are compared by their stems; a keyword counts when all its words were said, in any order."""
     if not text:
@@ -161,7 +167,7 @@ def simple_reply(
     key: str,
     *,
     end_session: bool = False,
-    outcome: str = "answered",
+    outcome: Outcome = Outcome.ANSWERED,
     understood: bool = True,
 ) -> Reply:
     """A reply made of one content string and (if the session stays open) its ``<key>_reprompt``.
@@ -186,11 +192,12 @@ def welcome_back_reply(content: Content, last_topic: str | None) -> Reply:
         reply = simple_reply(content, "welcome_back")
     else:
         reply = Reply(
-            speech=content.text("welcome_back_offer").replace("{offer}", topic.offer),
-            reprompt=content.text("welcome_back_offer_reprompt").replace("{offer}", topic.offer),
+            speech=content.text("welcome_back_offer"),
+            reprompt=content.text("welcome_back_offer_reprompt"),
             attributes={OFFER: {"topic": topic.id, "part": 0}},
             ref={"key": "welcome_back_offer", "topic": topic.id},
             understood=True,
+            fills={OFFER_FILL: topic.offer},
         )
     reply.card_title = content.strings.get("welcome_card_title")
     reply.card_text = content.strings.get("welcome_card")
@@ -219,18 +226,18 @@ def free_text_reply(
     topic_id = find_topic(content, text)
     if topic_id is not None:
         return topic_reply(content, topic_id, seen=seen)
-    statement = find_statement(content, text)
-    if statement is None:
+    said = find_statement(content, text)
+    if said is None:
         return fallback_reply(content)
-    if statement in content.topics:
-        return topic_reply(content, statement, seen=seen, understood=False)
-    return simple_reply(content, statement, understood=False)
+    if said in content.topics:
+        return topic_reply(content, said, seen=seen, understood=False)
+    return simple_reply(content, said, understood=False)
 
 
 def fallback_reply(content: Content) -> Reply:
     """What the skill says to anything it cannot place: the help-like fallback, counted as a fallback.
     Not remembered: "say that again" after it repeats the last real answer."""
-    reply = simple_reply(content, "fallback", outcome="fallback", understood=False)
+    reply = simple_reply(content, "fallback", outcome=Outcome.FALLBACK, understood=False)
     reply.ref = None
     return reply
 
@@ -244,7 +251,7 @@ def is_topic_answer(ref: object) -> bool:
     return isinstance(ref, dict) and "part" in ref
 
 
-def checked_ref(content: Content, ref: object) -> dict | None:
+def checked_ref(content: Content, ref: object) -> dict[str, Any] | None:
     """``ref`` if it names a reply the skill could have said from ``content`` (a copy), else None.
     References come back from the device: every key and value is checked."""
     if not isinstance(ref, dict):
@@ -252,7 +259,9 @@ def checked_ref(content: Content, ref: object) -> dict | None:
     key, topic_id = ref.get("key"), ref.get("topic")
     if key is None:
         part = ref.get("part")
-        if set(ref) != {"topic", "part"} or not _is_topic(content, topic_id) or type(part) is not int:
+        if set(ref) != {"topic", "part"} or not isinstance(topic_id, str) or not _is_topic(content, topic_id):
+            return None
+        if type(part) is not int:
             return None
         return {"topic": topic_id, "part": part} if 0 <= part < len(content.topics[topic_id].parts) else None
     if not isinstance(key, str):
@@ -264,7 +273,7 @@ def checked_ref(content: Content, ref: object) -> dict | None:
         return None
     text = content.strings.get(key)
     # Only a whole reply: a string with its own reprompt and no placeholder that another builder fills.
-    if text is None or f"{key}_reprompt" not in content.strings or "{offer}" in text:
+    if text is None or f"{key}_reprompt" not in content.strings or "{" + OFFER_FILL + "}" in text:
         return None
     return {"key": key}
 
@@ -284,7 +293,7 @@ def rebuild(content: Content, ref: object) -> Reply | None:
     return simple_reply(content, ref["key"])
 
 
-def checked_offer(content: Content, offer: object) -> dict | None:
+def checked_offer(content: Content, offer: object) -> dict[str, Any] | None:
     """``offer`` if the skill could have made it (a part of a topic, or the forget-me question), else None."""
     if offer == FORGET_ME_OFFER:
         return dict(FORGET_ME_OFFER)
@@ -321,24 +330,31 @@ def again_reply(content: Content, ref: object, offer: object, lead_in: str | Non
     return reply
 
 
-def emergency_reply(kind: str) -> Reply:
-    """Built from safety constants only: no content, no storage, no network."""
-    speech = safety.emergency_speech(kind)
-    return Reply(
-        speech=speech,
-        card_title=safety.EMERGENCY_CARD_TITLE,
-        card_text=speech,
-        end_session=True,
-        outcome="emergency",
-    )
+# ---- the talk around the answers: yes, repeat, forget me ----
 
 
-def error_reply() -> Reply:
-    """What the catch-all says when anything broke: constants only, with the 911 reminder."""
-    return Reply(
-        speech=safety.ERROR_SPEECH,
-        reprompt=safety.ERROR_REPROMPT,
-        card_title=safety.EMERGENCY_CARD_TITLE,
-        card_text=safety.ERROR_SPEECH,
-        outcome="error",
-    )
+def yes_reply(content: Content, attributes: dict[str, Any]) -> Reply:
+    """ "Yes": the part of a topic that was offered; else nothing was offered (not understood: 911 first)."""
+    offer = attributes.get(OFFER)
+    if isinstance(offer, dict) and offer.get("topic") in content.topics:
+        part = offer.get("part", 0)
+        return topic_reply(
+            content, offer["topic"], part if isinstance(part, int) else 0, seen_topics(attributes)
+        )
+    return simple_reply(content, "nothing_offered", understood=False)
+
+
+def repeat_reply(content: Content, attributes: dict[str, Any]) -> Reply:
+    """ "Repeat": the last answer again, rendered from its reference; else that there is nothing to repeat."""
+    reply = again_reply(content, attributes.get(LAST), attributes.get(OFFER))
+    if reply is None:
+        reply = simple_reply(content, "nothing_to_repeat", understood=False)
+        reply.ref = None  # a repeat of nothing is not an answer to repeat
+    return reply
+
+
+def forget_me_answer_reply(content: Content, agreed: bool, forgotten: bool) -> Reply:
+    """The answer to "Should I delete that now?": kept (no), deleted, or the deletion failed."""
+    if not agreed:
+        return simple_reply(content, "forget_me_kept")
+    return simple_reply(content, "forgotten" if forgotten else "forget_me_failed")

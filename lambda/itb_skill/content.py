@@ -2,6 +2,9 @@
 
 The JSON is edited by people who do not read Python; its shape is documented in
 ``content/README.md``. Code only looks things up here; it never holds prose.
+
+A ``Library`` is one content folder, each locale read once; the skill reads the folder its configuration
+names (``Config.content_dir``), so a test can hand a skill a broken copy without touching anyone else's.
 """
 
 from __future__ import annotations
@@ -9,16 +12,15 @@ from __future__ import annotations
 import json
 import os
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from itb_skill.paths import CONTENT_DIR
 from itb_skill.speech import Phone
 
-# os.path, not pathlib: pathlib (and glob's fnmatch) are imports of their own at every cold start (issue 7).
-CONTENT_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "content")
 DEFAULT_LOCALE = "en-US"
 
 
-# Immutable records as NamedTuples: cheaper to define at a cold start than frozen dataclasses (issue 7).
+# Immutable records as NamedTuples: cheaper to define at a cold start than frozen dataclasses.
 
 
 class Topic(NamedTuple):
@@ -60,7 +62,7 @@ class Content(NamedTuple):
         return self.strings[key]
 
 
-def _parse(raw: dict, locale: str) -> Content:
+def _parse(raw: dict[str, Any], locale: str) -> Content:
     topics = {
         topic_id: Topic(
             id=topic_id,
@@ -80,27 +82,49 @@ def _parse(raw: dict, locale: str) -> Content:
     return Content(locale, dict(raw["strings"]), phones, topics, intents, statements)
 
 
+class Library:
+    """One content folder: its locales, each parsed once, on first use."""
+
+    def __init__(self, directory: str) -> None:
+        self.directory = directory
+        self._locales: frozenset[str] | None = None
+        self._loaded: dict[str, Content] = {}
+
+    def locales(self) -> frozenset[str]:
+        if self._locales is None:
+            try:
+                names = os.listdir(self.directory)
+            except OSError:  # no content folder: no locale (``load`` then fails to read en-US)
+                names = []
+            # What ``Path.glob("*.json")`` would match: not hidden files. (os.path, not pathlib or glob:
+            # each is an import of its own at a cold start.)
+            self._locales = frozenset(
+                name[: -len(".json")] for name in names if name.endswith(".json") and not name.startswith(".")
+            )
+        return self._locales
+
+    def load(self, locale: str | None = DEFAULT_LOCALE) -> Content:
+        """The content for ``locale``, falling back to en-US for any locale the folder does not carry."""
+        if not isinstance(locale, str) or locale not in self.locales():
+            locale = DEFAULT_LOCALE
+        loaded = self._loaded.get(locale)
+        if loaded is None:  # a file that fails to load is tried again next time (and fails the same way)
+            with open(os.path.join(self.directory, f"{locale}.json"), encoding="utf-8") as handle:
+                loaded = self._loaded[locale] = _parse(json.load(handle), locale)
+        return loaded
+
+
 @cache
+def library(directory: str = CONTENT_DIR) -> Library:
+    """The library of ``directory``: one per folder and process, shared by every skill that reads it."""
+    return Library(directory)
+
+
 def supported_locales() -> frozenset[str]:
-    try:
-        names = os.listdir(CONTENT_DIR)
-    except OSError:  # no content folder: no locale (``load`` then fails to read en-US, as before)
-        return frozenset()
-    # What ``Path.glob("*.json")`` matched: not hidden files.
-    return frozenset(
-        name[: -len(".json")] for name in names if name.endswith(".json") and not name.startswith(".")
-    )
+    """The locales of the function's own content."""
+    return library().locales()
 
 
 def load(locale: str | None = DEFAULT_LOCALE) -> Content:
-    """The content for ``locale``, falling back to en-US for any locale we do not carry."""
-    if not isinstance(locale, str) or locale not in supported_locales():
-        locale = DEFAULT_LOCALE
-    return _load_file(locale)
-
-
-@cache
-def _load_file(locale: str) -> Content:
-    """Read and parse one locale's file, once per process."""
-    with open(os.path.join(CONTENT_DIR, f"{locale}.json"), encoding="utf-8") as handle:
-        return _parse(json.load(handle), locale)
+    """The function's own content for ``locale`` (tools and tests; a skill reads its ``Library``)."""
+    return library().load(locale)

@@ -2,9 +2,11 @@
 
 ``begin(event)`` runs in the Lambda wrapper before the SDK reads anything: it takes the intent name and
 every slot value straight from the JSON Alexa sent (so no SDK quirk, odd key or failing deserializer can
-hide a slot) and keeps ``safety.assess_request``'s answer for the rest of the request. Handlers, the
-storage interceptor and the catch-all read it with ``decision(handler_input)``, which also screens what
-the SDK's objects hold and keeps the more alarming of the two.
+hide a slot) and keeps ``safety.assess_request``'s answer for the rest of the request. Inside the SDK,
+``ScreenInterceptor`` is the skill's first request interceptor: it adds what the SDK's objects hold, keeps
+the more alarming of the two as the request's one decision (in the request attributes), before a touch is
+read as a spoken yes or the profile is loaded. The emergency handler, storage and the catch-all read that
+stored decision with ``decision(handler_input)``; none of them asks a safety question of its own.
 
 A touch on a screen (``Alexa.Presentation.APL.UserEvent``) carries no intent: the strings of its
 ``arguments`` are screened like slot values, from the envelope and from the SDK's objects alike.
@@ -17,10 +19,12 @@ from __future__ import annotations
 import contextvars
 from typing import Any
 
+from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
+
 from itb_skill import safety
 
 # (what was read from the raw envelope, its decision): read once per request, before the SDK.
-_RAW: contextvars.ContextVar[tuple[tuple, safety.Assessment] | None] = contextvars.ContextVar(
+_RAW: contextvars.ContextVar[tuple[tuple[Any, ...], safety.Assessment] | None] = contextvars.ContextVar(
     "itb_raw_screen", default=None
 )
 _KEY = "_screening"  # request attribute: this request's decision, once made
@@ -91,7 +95,7 @@ def assess_event(event: object, *, wide: bool = False) -> safety.Assessment:
         return _unreadable(error)
 
 
-def begin(event: object) -> contextvars.Token:
+def begin(event: object) -> contextvars.Token[Any]:
     """Screen ``event`` before anything else reads it; ``end(token)`` when the request is answered."""
     try:
         read = raw_texts(event)
@@ -100,7 +104,7 @@ def begin(event: object) -> contextvars.Token:
         return _RAW.set(((), _unreadable(error)))
 
 
-def end(token: contextvars.Token) -> None:
+def end(token: contextvars.Token[Any]) -> None:
     _RAW.reset(token)
 
 
@@ -148,3 +152,10 @@ def decision(handler_input: Any) -> safety.Assessment:
     if isinstance(attributes, dict):
         attributes[_KEY] = decided
     return decided
+
+
+class ScreenInterceptor(AbstractRequestInterceptor):
+    """The skill's first request interceptor: makes and stores the request's decision. Never raises."""
+
+    def process(self, handler_input: Any) -> None:
+        decision(handler_input)

@@ -1,69 +1,50 @@
-"""What the session attributes may hold, checked every time they come back from the device.
+"""The session attributes: every key the skill writes and the shape of its value, defined here only.
 
-Alexa echoes the attributes the skill returned, but a forged request can send anything. Before any
-handler runs, ``CheckAttributesInterceptor`` keeps only the keys the skill writes, each in a shape the
-skill could have written, and drops everything else: one bad value costs that value, not the session.
-A new session starts empty: whatever it carries, this skill did not write it in this session.
-
-- ``pace``: "normal" or "slow" (``answers.checked_pace``)
-- ``offer``: a part of a content topic, or the forget-me question (``answers.checked_offer``)
-- ``last``: a reference to a reply the content can render again (``answers.checked_ref``)
-- ``memory``: the profile as read at the session's start (``storage_session.checked_memory``)
-- ``seen``: the topics heard or offered in this session, content topic ids, at most ``answers.MAX_SEEN``
-  (``answers.checked_seen``)
-
-Every kept value is an enum, a content id or a bounded number, so what the skill echoes stays a few
-hundred bytes, far inside Alexa's response limits.
+``session.CheckAttributesInterceptor`` reduces what comes back from the device to this shape before any
+handler reads it (each key by its own check, named beside it below); ``answers`` and ``memory`` read and
+write the keys through these names. No other key is ever written.
 """
 
 from __future__ import annotations
 
-import contextlib
+from typing import Any, Literal, TypedDict
 
-from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
-from ask_sdk_core.handler_input import HandlerInput
+OFFER = "offer"  # what "yes" will play: a ``TopicPart``, or ``FORGET_ME_OFFER`` (answers.checked_offer)
+LAST = "last"  # the last answer by reference (``Reply.ref``), for "repeat": never its words (checked_ref)
+PACE = "pace"  # the speaking rate, from "speak slower" or the stored profile (answers.checked_pace)
+SEEN = "seen"  # topic ids heard or offered in this session, at most ``MAX_SEEN`` (answers.checked_seen)
+MEMORY = "memory"  # the profile as read at the session's start (memory.interceptors.checked_memory)
 
-from itb_skill import answers, storage_session
-from itb_skill.handlers import locale_content
+MAX_SEEN = 40  # bounded: session attributes travel with every request (and are echoed back)
+FORGET_ME_OFFER = {"action": "forget_me"}  # rides on ``offer``, so any other reply clears it
 
-
-def checked(handler_input: HandlerInput) -> dict:
-    """The session attributes of this request, reduced to what the skill could have written."""
-    session = handler_input.request_envelope.session
-    attributes = handler_input.attributes_manager.session_attributes
-    if getattr(session, "new", None) is not False or not isinstance(attributes, dict) or not attributes:
-        return {}  # a new session (or one that cannot say it is not new) carries nothing of ours
-    kept: dict = {}
-    pace = answers.checked_pace(attributes.get(answers.PACE))
-    if pace is not None:
-        kept[answers.PACE] = pace
-    try:
-        texts = locale_content(handler_input)
-    except Exception:  # no content to check against: keep only what needs none
-        return kept
-    for key, value in (
-        (answers.OFFER, answers.checked_offer(texts, attributes.get(answers.OFFER))),
-        (answers.LAST, answers.checked_ref(texts, attributes.get(answers.LAST))),
-        (answers.SEEN, answers.checked_seen(texts, attributes.get(answers.SEEN))),
-        (
-            storage_session.MEMORY,
-            storage_session.checked_memory(attributes.get(storage_session.MEMORY), texts.topics),
-        ),
-    ):
-        if value is not None:
-            kept[key] = value
-    return kept
+Pace = Literal["normal", "slow"]
 
 
-class CheckAttributesInterceptor(AbstractRequestInterceptor):
-    """Replaces the session attributes by their checked copy before anything reads them. Never raises."""
+class TopicPart(TypedDict):
+    """A part of a content topic: what an offer plays, or what "repeat" renders again."""
 
-    def process(self, handler_input: HandlerInput) -> None:
-        if handler_input.request_envelope.session is None:
-            return  # skill events: no session, no attributes
-        manager = handler_input.attributes_manager
-        try:
-            manager.session_attributes = checked(handler_input)
-        except Exception:  # whatever went wrong, nothing unchecked goes on
-            with contextlib.suppress(Exception):
-                manager.session_attributes = {}
+    topic: str
+    part: int
+
+
+class Memory(TypedDict, total=False):
+    """The profile read at the session's start, and what to write at its end."""
+
+    status: str  # "loaded", "unavailable", "saved" or "forgotten"
+    stored: dict[str, Any] | None  # the profile as stored (``Profile.to_dict``), None for a new user
+    since: int  # when the session started (epoch seconds)
+    topic: str  # the content topic heard last in this session
+
+
+class SessionState(TypedDict, total=False):
+    """Every session attribute the skill may write, and its shape."""
+
+    offer: TopicPart | dict[str, str]  # a topic part, or FORGET_ME_OFFER
+    last: dict[str, Any]  # TopicPart, or {"key": <string key>} (and its topic) for a reply that is a string
+    pace: Pace
+    seen: list[str]
+    memory: Memory
+
+
+KEYS = frozenset(SessionState.__annotations__)  # what ``session.checked`` may keep

@@ -1,26 +1,35 @@
 """The one place SSML and card text are built.
 
 Every piece of text is escaped before markup is added, so nothing (content or user input) can
-break the SSML. Content strings use ``{name}`` placeholders for phone numbers and pauses; this
-module renders them as ``<say-as>``/``<break>`` for the ear and as plain text for the card.
+break the SSML. Content strings use ``{name}`` placeholders, all filled here and nowhere else: phone
+numbers and pauses, rendered as ``<say-as>``/``<break>`` for the ear and as plain text for the card, and
+the text a reply brings (``Reply.fills``: ``{offer}``, the offered topic), said as written. A placeholder
+none of these fills is a content mistake: it is never spoken (``unknown_placeholders`` finds it first).
 """
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 MAX_SSML_CHARS = 8000  # Alexa's limit for the SSML of the speech and of the reprompt
 MAX_CARD_CHARS = 8000  # Alexa's limit for a card's title and text together
 MAX_CARD_TITLE_CHARS = 200
 PACE_RATES = {"normal": None, "slow": "85%"}
+PAUSE = "pause"  # {pause}: a short breath between the items of a spoken list
+# Placeholders filled with text the reply brings (``Reply.fills``), not with a phone number or a pause.
+OFFER_FILL = "offer"  # {offer}: how another answer offers a topic ("how big the pump is")
+TEXT_FILLS = frozenset({OFFER_FILL})
 
 
 def escape(text: str) -> str:
     """Escape ``&``, ``<`` and ``>`` as ``xml.sax.saxutils.escape`` does.
 
     Not imported from there: ``xml.sax.saxutils`` imports ``urllib.request`` (and with it http.client,
-    email and ssl), about 20 ms of every cold start (see ``make bench``).
+    email and ssl) at every cold start (docs/performance.md).
     """
     return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
@@ -30,72 +39,12 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _SHORT_NUMBERS = re.compile(r"\b(911|988)\b")
 
 
-# Plain classes rather than dataclasses: ``@dataclass`` writes and compiles code for each class at import,
-# about 0.4 ms apiece of every cold start (issue 7).
+# Plain classes rather than dataclasses: ``@dataclass`` writes and compiles code for each class at import.
 
 
 class Phone(NamedTuple):
     spoken: str  # "800-436-7936": read as a telephone number
     display: str  # "(800) 436-7936": as written on the card
-
-
-class Reply:
-    """What the skill says: rendered by ``to_ssml``/``to_card`` and nowhere else."""
-
-    __slots__ = (
-        "speech",
-        "reprompt",
-        "card_title",
-        "card_text",
-        "end_session",
-        "outcome",
-        "topic",
-        "attributes",
-        "understood",
-        "ref",
-    )
-
-    def __init__(
-        self,
-        speech: str,
-        reprompt: str | None = None,
-        card_title: str | None = None,
-        card_text: str | None = None,
-        end_session: bool = False,
-        outcome: str = "answered",
-        topic: str | None = None,
-        attributes: dict | None = None,
-        understood: bool = False,
-        ref: dict | None = None,
-    ) -> None:
-        self.speech = speech
-        self.reprompt = reprompt
-        self.card_title = card_title
-        self.card_text = card_text
-        self.end_session = end_session
-        self.outcome = outcome
-        self.topic = topic
-        self.attributes = {} if attributes is None else attributes
-        # The skill confidently understood what was asked. Only such a reply may skip the 911 opener
-        # ("911 unless sure"): the default is not understood.
-        self.understood = understood
-        # How "repeat" builds this reply again: a reference into the content (``answers.rebuild``), never
-        # its words. None: not remembered (the fallback, errors, emergencies, a repeat of nothing).
-        self.ref = ref
-
-    def _values(self) -> tuple:
-        return tuple(getattr(self, name) for name in self.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()
-
-    __hash__ = None  # mutable, like the dataclass it was
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"Reply({fields})"
 
 
 # Characters XML 1.0 forbids even when escaped (control characters, lone surrogates, non-characters).
@@ -109,13 +58,13 @@ class _SizedCache:
 
     def __init__(self, max_chars: int, max_text_chars: int) -> None:
         self.max_chars, self.max_text_chars = max_chars, max_text_chars
-        self.entries: dict[tuple, str] = {}
+        self.entries: dict[tuple[Any, ...], str] = {}
         self.chars = 0
 
-    def get(self, key: tuple) -> str | None:
+    def get(self, key: tuple[Any, ...]) -> str | None:
         return self.entries.get(key)
 
-    def put(self, key: tuple, rendered: str) -> None:
+    def put(self, key: tuple[Any, ...], rendered: str) -> None:
         size = len(key[0]) + len(rendered)
         if len(key[0]) > self.max_text_chars or size > self.max_chars:
             return
@@ -147,6 +96,22 @@ def _render(text: str, phones: dict[str, Phone], for_ear: bool) -> str:
     return rendered
 
 
+def fill(text: str, fills: dict[str, str] | None) -> str:
+    """``text`` with the placeholders of ``fills`` replaced by their text (said as written, escaped like the
+    rest when rendered); every other placeholder is left for rendering."""
+    if not fills or "{" not in text:
+        return text
+    return _PLACEHOLDER.sub(lambda match: fills.get(match.group(1), match.group(0)), text)
+
+
+def unknown_placeholders(
+    text: str, phones: dict[str, Phone] | None = None, fills: dict[str, str] | None = None
+) -> set[str]:
+    """The placeholders of ``text`` that rendering would drop: no phone, no pause, nothing in ``fills``."""
+    known = {PAUSE, *(phones or {}), *(fills or {})}
+    return set(_PLACEHOLDER.findall(text)) - known
+
+
 def _render_now(text: str, phones: dict[str, Phone], for_ear: bool) -> str:
     text = _NOT_XML.sub("", text)
     out: list[str] = []
@@ -166,7 +131,7 @@ def _literal(text: str, for_ear: bool) -> str:
 
 
 def _placeholder(name: str, phones: dict[str, Phone], for_ear: bool) -> str:
-    if name == "pause":
+    if name == PAUSE:
         return '<break time="300ms"/>' if for_ear else ""
     phone = phones.get(name)
     if phone is None:
@@ -177,9 +142,15 @@ def _placeholder(name: str, phones: dict[str, Phone], for_ear: bool) -> str:
     return phone.display
 
 
-def to_ssml(text: str, phones: dict[str, Phone] | None = None, pace: str = "normal") -> str:
+def to_ssml(
+    text: str,
+    phones: dict[str, Phone] | None = None,
+    pace: str = "normal",
+    fills: dict[str, str] | None = None,
+) -> str:
     """Render ``text`` as a complete ``<speak>`` document at the given pace, within ``MAX_SSML_CHARS``."""
     rate = PACE_RATES.get(pace)
+    text = fill(text, fills)
 
     def build(source: str) -> str:
         body = _render(source, phones or {}, for_ear=True)
@@ -188,24 +159,32 @@ def to_ssml(text: str, phones: dict[str, Phone] | None = None, pace: str = "norm
     return _fit(text, build, MAX_SSML_CHARS)
 
 
-def to_card(text: str, phones: dict[str, Phone] | None = None, limit: int = MAX_CARD_CHARS) -> str:
+def to_card(
+    text: str,
+    phones: dict[str, Phone] | None = None,
+    limit: int = MAX_CARD_CHARS,
+    fills: dict[str, str] | None = None,
+) -> str:
     """Render ``text`` as plain card text (phone numbers written out, no pauses), within ``limit``."""
+    text = fill(text, fills)
     return _fit(
         text, lambda source: re.sub(r"  +", " ", _render(source, phones or {}, for_ear=False)).strip(), limit
     )
 
 
-def card(title: str, text: str, phones: dict[str, Phone] | None = None) -> tuple[str, str]:
+def card(
+    title: str, text: str, phones: dict[str, Phone] | None = None, fills: dict[str, str] | None = None
+) -> tuple[str, str]:
     """A card's title and text, together within Alexa's ``MAX_CARD_CHARS``."""
     title = _fit(title, str.strip, MAX_CARD_TITLE_CHARS)
-    return title, to_card(text, phones, MAX_CARD_CHARS - len(title))
+    return title, to_card(text, phones, MAX_CARD_CHARS - len(title), fills)
 
 
 _SENTENCE_END = re.compile(r"[.?!](?=\s)")
 _WORD_END = re.compile(r"\S(?=\s)")
 
 
-def _fit(text: str, build, limit: int) -> str:
+def _fit(text: str, build: Callable[[str], str], limit: int) -> str:
     """``build(text)`` if it is at most ``limit`` characters long; else ``build`` of the longest start of
     ``text`` that is, cut after a sentence, else after a word, else anywhere. The source is cut, not the
     markup, so the result is always well formed; the start (where the 911 sentence is) always stays."""

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import contextlib
 
-from ask_sdk_core.dispatch_components import AbstractRequestHandler, AbstractRequestInterceptor
+from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import DialogState, Intent, IntentConfirmationStatus, IntentRequest, Response
 
 from itb_skill import answers
-from itb_skill.handlers import locale_content, respond_with_content
+from itb_skill.handlers.respond import SkillHandler
 from itb_skill.screening import USER_EVENT
 
 SPOKEN = {"yes": "AMAZON.YesIntent", "no": "AMAZON.NoIntent"}
@@ -58,14 +58,14 @@ class TouchAsSpokenInterceptor(AbstractRequestInterceptor):
             )
 
 
-class TouchTopicHandler(AbstractRequestHandler):
+class TouchTopicHandler(SkillHandler):
     """A touch on a topic of the list: that topic, as if it had been asked for by name."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         what = touched(handler_input)
-        return what is not None and what[0] == "topic" and what[1] in locale_content(handler_input).topics
+        return what is not None and what[0] == "topic" and what[1] in self.texts(handler_input).topics
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        texts = locale_content(handler_input)
-        _, topic_id = touched(handler_input)
-        return respond_with_content(handler_input, answers.topic_reply(texts, topic_id), texts)
+        texts = self.texts(handler_input)
+        _, topic_id = touched(handler_input) or ("", "")
+        return self.say(handler_input, answers.topic_reply(texts, topic_id), texts)

@@ -23,13 +23,14 @@ import os
 from functools import cache
 from typing import Any, NamedTuple
 
-from itb_skill import content, safety
-from itb_skill.speech import Phone, Reply, card, to_card
+from itb_skill import safety
+from itb_skill.paths import VISUALS_DIR
+from itb_skill.reply import Outcome, Reply
+from itb_skill.speech import Phone, card, to_card
 
 logger = logging.getLogger(__name__)
 
 APL = "Alexa.Presentation.APL"
-VISUALS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "visuals")
 DOCUMENTS = ("answer", "menu")  # lambda/visuals/documents/<name>.json
 DEFAULT_LOCALE = "en-US"
 APL_VERSION = "1.8"  # every document's; a device that reports an older runtime gets no screen
@@ -37,7 +38,9 @@ TOKEN_PREFIX = "itb-"  # RenderDocument token: "itb-<document name>", sent back 
 
 # Alexa refuses a response over 24 KB; a screen is cut to leave this much room for the rest of it.
 MAX_RESPONSE_BYTES = 24 * 1024
-RESERVED_BYTES = 2048  # JSON keys, session attributes (at most ~1 KB, session_state), the directive's shell
+RESERVED_BYTES = (
+    2048  # JSON keys, session attributes (~1 KB at most: itb_skill.session), the directive's shell
+)
 MAX_CAPTION_CHARS = 6000  # far beyond any answer (the longest is under 700 characters)
 
 OFFER = "offer"  # answers.OFFER (not imported: answers imports speech and content, not needed here)
@@ -67,7 +70,9 @@ _SIZES = [
 ]
 
 
-def _constant_document(description: str, colors: dict[str, str], items: list[dict], idle_ms: int) -> dict:
+def _constant_document(
+    description: str, colors: dict[str, str], items: list[dict[str, Any]], idle_ms: int
+) -> dict[str, Any]:
     """An APL document of primitive components only: nothing to download before it shows."""
     return {
         "type": "APL",
@@ -179,7 +184,7 @@ def sentences(text: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def emergency_screen(kind: str) -> tuple[str, dict, dict]:
+def emergency_screen(kind: str) -> tuple[str, dict[str, Any], dict[str, Any]]:
     """(name, document, data source) of the emergency screen: the spoken response, from constants."""
     headline, *lines = sentences(safety.emergency_speech(kind))
     return "emergency", EMERGENCY_DOCUMENT, {"screen": {"headline": headline, "lines": lines}}
@@ -189,20 +194,21 @@ def emergency_screen(kind: str) -> tuple[str, dict, dict]:
 
 
 class Visuals(NamedTuple):
-    documents: dict[str, dict]  # name -> document; "<name>-slow" -> the same, shown longer
+    documents: dict[str, dict[str, Any]]  # name -> document; "<name>-slow" -> the same, shown longer
     sizes: dict[str, int]  # name -> bytes of the document as sent (for the response size budget)
     words: dict[str, Any]
 
 
 @cache
-def load(locale: str = DEFAULT_LOCALE) -> Visuals | None:
-    """The documents and the locale's words, read once; None (logged once) when any cannot be used."""
+def load(locale: str = DEFAULT_LOCALE, directory: str = VISUALS_DIR) -> Visuals | None:
+    """The documents and the locale's words in ``directory``, read once; None (logged once) when any
+    cannot be used."""
     try:
-        with open(os.path.join(VISUALS_DIR, f"{locale}.json"), encoding="utf-8") as handle:
+        with open(os.path.join(directory, f"{locale}.json"), encoding="utf-8") as handle:
             words = json.load(handle)
-        documents: dict[str, dict] = {}
+        documents: dict[str, dict[str, Any]] = {}
         for name in DOCUMENTS:
-            with open(os.path.join(VISUALS_DIR, "documents", f"{name}.json"), encoding="utf-8") as handle:
+            with open(os.path.join(directory, "documents", f"{name}.json"), encoding="utf-8") as handle:
                 document = json.load(handle)
             if document.get("type") != "APL" or not isinstance(document.get("mainTemplate"), dict):
                 raise ValueError(f"{name}.json is not an APL document")
@@ -249,7 +255,7 @@ def _version(text: str) -> tuple[int, ...]:
         return (0,)
 
 
-def _said_phones(reply: Reply, phones: dict[str, Phone], labels: dict[str, str]) -> list[dict]:
+def _said_phones(reply: Reply, phones: dict[str, Phone], labels: dict[str, str]) -> list[dict[str, Any]]:
     """The phone numbers the reply says, in the order of the content's phones, to be set large."""
     return [
         {"label": labels.get(name, ""), "number": phone.display}
@@ -262,7 +268,7 @@ def _captions(reply: Reply, phones: dict[str, Phone], budget: int) -> str:
     """The speech as written on screen, within ``budget`` bytes of JSON (cut like the card, start kept)."""
     limit = MAX_CAPTION_CHARS
     while limit > 0:
-        captions = to_card(reply.speech, phones, limit)
+        captions = to_card(reply.speech, phones, limit, reply.fills)
         size = len(json.dumps(captions))
         if size <= budget:
             return captions
@@ -270,7 +276,7 @@ def _captions(reply: Reply, phones: dict[str, Phone], budget: int) -> str:
     return ""
 
 
-def _menu(words: dict, topics: dict) -> list[dict]:
+def _menu(words: dict[str, Any], topics: dict[str, Any]) -> list[dict[str, Any]]:
     return [
         {"id": topic_id, "title": topics[topic_id].title} for topic_id in words["menu"] if topic_id in topics
     ]
@@ -283,26 +289,27 @@ def screen(
     pace: str = "normal",
     texts: Any = None,
     budget: int = MAX_RESPONSE_BYTES,
-) -> tuple[str, dict, dict] | None:
+    directory: str = VISUALS_DIR,
+) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
     """(name, document, data source) for ``reply`` as heard after ``opener``; None when not even the screen
     without captions fits. ``texts``: the locale's content (topic titles for the list); ``budget``: bytes
-    of the response left for the screen."""
-    if reply.outcome == "emergency" and reply.end_session:
+    of the response left for the screen; ``directory``: where the documents are."""
+    if reply.outcome == Outcome.EMERGENCY and reply.end_session:
         return emergency_screen(safety.CRISIS if reply.speech == safety.CRISIS_SPEECH else safety.EMERGENCY)
     phones = phones or {}
     locale = getattr(texts, "locale", DEFAULT_LOCALE)
-    visuals = load(locale) if reply.outcome != "error" else None
+    visuals = load(locale, directory) if reply.outcome != Outcome.ERROR else None
     if visuals is None:
         room = budget - len(json.dumps(CAPTIONS_DOCUMENT)) - len(json.dumps(opener)) - RESERVED_BYTES
         if room < 0:
             return None
-        data = {"opener": opener, "captions": _captions(reply, phones, room)}
-        return "captions", CAPTIONS_DOCUMENT, {"screen": data}
+        captions = {"opener": opener, "captions": _captions(reply, phones, room)}
+        return "captions", CAPTIONS_DOCUMENT, {"screen": captions}
     words = visuals.words
     ref_key = reply.ref.get("key") if isinstance(reply.ref, dict) else None
-    name = "menu" if ref_key in words["menu_replies"] or reply.outcome == "fallback" else "answer"
+    name = "menu" if ref_key in words["menu_replies"] or reply.outcome == Outcome.FALLBACK else "answer"
     offer = bool(reply.attributes.get(OFFER)) and not reply.end_session
-    data = {
+    data: dict[str, Any] = {
         "title": card(reply.card_title or words["skill_title"], "")[0],  # as long as the card's, at most
         "paceLabel": words["slow_pace"] if pace == "slow" else "",
         "opener": opener,
@@ -339,20 +346,24 @@ def _response_bytes(response: Any) -> int:
 
 
 def show(
-    handler_input: Any, builder: Any, reply: Reply, opener: str, phones=None, pace: str = "normal"
+    handler_input: Any,
+    builder: Any,
+    reply: Reply,
+    opener: str,
+    phones: dict[str, Phone] | None = None,
+    pace: str = "normal",
+    texts: Any = None,
+    directory: str = VISUALS_DIR,
 ) -> None:
-    """Add the reply's screen to the response being built, if the device has one. Never raises."""
+    """Add the reply's screen to the response being built, if the device has one. Never raises.
+    ``texts``: the content the reply was built from (the list of topics on the menu)."""
     with contextlib.suppress(Exception):
         if not supports_apl(handler_input):
             return
         from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 
-        texts = None
-        if reply.outcome not in ("emergency", "error"):
-            with contextlib.suppress(Exception):  # loaded already for the reply: a lookup
-                texts = content.load(getattr(handler_input.request_envelope.request, "locale", None))
         budget = MAX_RESPONSE_BYTES - _response_bytes(builder.response)
-        shown = screen(reply, opener, phones, pace, texts, budget)
+        shown = screen(reply, opener, phones, pace, texts, budget, directory)
         if shown is None:
             return
         name, document, datasources = shown
@@ -361,8 +372,8 @@ def show(
         )
 
 
-def emergency_directive(kind: str) -> dict:
-    """The emergency screen as a plain directive, for responses built without the SDK (observability)."""
+def emergency_directive(kind: str) -> dict[str, Any]:
+    """The emergency screen as a plain directive, for responses built without the SDK (runtime)."""
     name, document, datasources = emergency_screen(kind)
     return {
         "type": f"{APL}.RenderDocument",

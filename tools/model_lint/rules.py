@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -338,32 +337,28 @@ def lint_model(document: dict[str, Any], where: str = "model") -> list[Finding]:
 # --- manifest ----------------------------------------------------------------------------------------
 
 
-def sample_patterns(model: dict[str, Any]) -> list[tuple[str, re.Pattern[str]]]:
-    """Every sample as a regular expression; a custom slot matches any of its values or synonyms."""
-    type_words: dict[str, list[str]] = defaultdict(list)
-    for slot_type in model.get("types") or []:
-        for value in slot_type.get("values") or []:
-            entry = value.get("name") or {}
-            for text in [entry.get("value"), *(entry.get("synonyms") or [])]:
-                if isinstance(text, str):
-                    type_words[slot_type.get("name")].append(re.escape(normalize(text)))
-    patterns = []
-    for intent in model.get("intents") or []:
-        slot_types = _slot_types(intent)
-        for sample in intent.get("samples") or []:
-            parts = []
-            for index, piece in enumerate(SLOT_REF.split(normalize(sample))):
-                if index % 2 == 0:
-                    parts.append(re.escape(piece))
-                else:
-                    type_name = slot_types.get(piece, "")
-                    words = type_words.get(type_name)
-                    parts.append(f"(?:{'|'.join(sorted(words, key=len, reverse=True))})" if words else ".+")
-            patterns.append((intent.get("name"), re.compile("".join(parts) + "$")))
-    return patterns
+def sample_matcher(document: dict[str, Any]) -> Callable[[str], str | None]:
+    """The intent a sample utterance reaches, or None: the simulator's resolver (``skill_sim.resolver``) read
+    literally, as a plain sample matcher would (exact samples, listed slot values, free text), so the
+    linter and the simulator agree on what a phrase reaches and the model is compiled once, lazily."""
+    from skill_sim.resolver import FALLBACK, Model
+
+    try:
+        model = Model(document)
+    except Exception:  # malformed: reported by the model checks; no example reaches anything
+        return lambda _text: None
+
+    def reaches(text: str) -> str | None:
+        try:
+            intent = model.resolve(text, literal=True).intent
+        except Exception:  # text the resolver refuses (digits, symbols): reaches nothing
+            return None
+        return None if intent == FALLBACK else intent
+
+    return reaches
 
 
-def match_example(phrase: str, invocation: str, patterns: list[tuple[str, re.Pattern[str]]]) -> str | None:
+def match_example(phrase: str, invocation: str, reaches: Callable[[str], str | None]) -> str | None:
     """The intent an example phrase reaches ("LaunchRequest" for a bare open), or None."""
     text = normalize(re.sub(r"[.?!]+$", "", phrase.strip()))
     match = re.match(r"^alexa,?\s+(.*)$", text)
@@ -382,9 +377,9 @@ def match_example(phrase: str, invocation: str, patterns: list[tuple[str, re.Pat
         if first in EXAMPLE_CONNECTORS and remainder:
             candidates.append(remainder)
         for candidate in candidates:
-            for intent, pattern in patterns:
-                if pattern.match(candidate):
-                    return intent
+            intent = reaches(candidate)
+            if intent is not None:
+                return intent
     return None
 
 
@@ -413,7 +408,7 @@ def lint_manifest(
             findings.append(Finding("manifest-locale", here, f"no interaction model for {locale}"))
             continue
         model = document["interactionModel"]["languageModel"]
-        patterns = sample_patterns(model)
+        reaches = sample_matcher(document)
         phrases = info.get("examplePhrases") or []
         if not 1 <= len(phrases) <= MAX_EXAMPLE_PHRASES:
             findings.append(
@@ -421,7 +416,7 @@ def lint_manifest(
                     "example-phrases", here, f"{len(phrases)} example phrases, 1 to {MAX_EXAMPLE_PHRASES}"
                 )
             )
-        findings += _check_examples(phrases, model, patterns, here)
+        findings += _check_examples(phrases, model, reaches, here)
         findings += _check_icons(info, here, package_dir)
     findings += _check_endpoints(manifest, where, release)
     findings += _check_privacy_urls(manifest, locales, where, release)
@@ -429,7 +424,9 @@ def lint_manifest(
     return findings
 
 
-def _check_examples(phrases: list, model: dict, patterns, where: str) -> Iterator[Finding]:
+def _check_examples(
+    phrases: list, model: dict, reaches: Callable[[str], str | None], where: str
+) -> Iterator[Finding]:
     """The first phrase opens the skill ("Alexa, open <invocation>"); the others are what people then say
     (sample utterances) or open-and-ask phrases. One-shot "ask/tell <invocation> ..." phrases are reported
     not to reach custom skills on newer devices, so none is offered."""
@@ -455,10 +452,8 @@ def _check_examples(phrases: list, model: dict, patterns, where: str) -> Iterato
                 f"newer devices; lead with 'Alexa, open {invocation}' and show what to say next",
             )
             continue
-        if text.startswith("alexa"):
-            reached = match_example(phrase, invocation, patterns)
-        else:  # said in the session the first phrase opened
-            reached = next((intent for intent, pattern in patterns if pattern.match(text)), None)
+        # "Alexa, open ...", or said in the session the first phrase opened
+        reached = match_example(phrase, invocation, reaches) if text.startswith("alexa") else reaches(text)
         if reached is None:
             yield Finding(
                 "example-phrase-unmatched",

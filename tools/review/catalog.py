@@ -74,7 +74,8 @@ def not_covered_rule(topic_id: str) -> str | None:
 def build(path: Path = CONTENT_FILE) -> list[Answer]:
     """Every answer, in report order within each group (safety, topics, conversation)."""
     from itb_skill import answers, content, safety
-    from itb_skill.speech import Reply, ssml_to_text, to_card, to_ssml
+    from itb_skill.reply import Reply
+    from itb_skill.speech import OFFER_FILL, fill, ssml_to_text, to_card, to_ssml
 
     raw = raw_content(path)
     # The file given, parsed by the function's own loader (not the copy the function has cached).
@@ -83,8 +84,10 @@ def build(path: Path = CONTENT_FILE) -> list[Answer]:
     found: list[Answer] = []
 
     def add(answer_id, group, title, reply, *, spoken_text, then_text=None, source_ref=None, note=None):
-        ssml = to_ssml(reply.speech, phones)
-        reprompt = to_ssml(reply.reprompt, phones) if reply.reprompt and not reply.end_session else None
+        ssml = to_ssml(reply.speech, phones, fills=reply.fills)
+        reprompt = None
+        if reply.reprompt and not reply.end_session:
+            reprompt = to_ssml(reply.reprompt, phones, fills=reply.fills)
         found.append(
             Answer(
                 id=answer_id,
@@ -132,7 +135,7 @@ def build(path: Path = CONTENT_FILE) -> list[Answer]:
         ref = entry.get("sources", entry.get("source", entry.get("section")))
         for part in range(len(topic.parts)):
             reply = answers.topic_reply(texts, topic_id, part)
-            prompt = reply.speech[len(topic.parts[part]) :].strip()
+            prompt = fill(reply.speech, reply.fills)[len(topic.parts[part]) :].strip()
             label = topic.title + (
                 f" (part {part + 1} of {len(topic.parts)})" if len(topic.parts) > 1 else ""
             )
@@ -151,7 +154,8 @@ def build(path: Path = CONTENT_FILE) -> list[Answer]:
     for key, value in texts.strings.items():
         if key.endswith(("_reprompt", "_card", "_card_title")) or key in PART_STRINGS:
             continue
-        speech = value.replace("{offer}", "…")
+        offered = {OFFER_FILL: "…"}  # the offered topic, whichever it is
+        speech = fill(value, offered)
         if key == "fallback":
             reply = answers.fallback_reply(texts)
         elif f"{key}_reprompt" in texts.strings:
@@ -162,12 +166,8 @@ def build(path: Path = CONTENT_FILE) -> list[Answer]:
                 card_title=texts.strings.get(f"{key}_card_title"),
                 card_text=texts.strings.get(f"{key}_card"),
             )
-        reply.speech = speech
-        if reply.reprompt:
-            reply.reprompt = reply.reprompt.replace("{offer}", "…")
-        note = (
-            "“…” stands for the offered topic, as in “how big the pump is”." if "{offer}" in value else None
-        )
+        reply.fills = offered
+        note = "“…” stands for the offered topic, as in “how big the pump is”." if speech != value else None
         add(
             f"string:{key}",
             CONVERSATION_GROUP,
@@ -178,7 +178,7 @@ def build(path: Path = CONTENT_FILE) -> list[Answer]:
         )
     for key in PART_STRINGS:
         if key in texts.strings:
-            value = texts.strings[key].replace("{offer}", "…")
+            value = fill(texts.strings[key], {OFFER_FILL: "…"})
             reply = Reply(speech=value)
             add(
                 f"string:{key}",

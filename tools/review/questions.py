@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import re
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import NamedTuple
@@ -62,13 +60,15 @@ def _typical(values: list[str]) -> str:
 
 
 def corpus_utterances(folder: Path = CORPUS_DIR) -> list[Question]:
-    found = []
-    for path in sorted(Path(folder).glob("*.txt")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if line and not line.startswith("#"):
-                found.append(Question(line, f"corpus: {path.name}"))
-    return found
+    """Every corpus line's utterance (read by ``corpora``, the one reader: a line's `` || `` note is not
+    part of what was said)."""
+    import corpora
+
+    return [
+        Question(line.utterance, f"corpus: {line.corpus}.txt")
+        for path in corpora.files(Path(folder))
+        for line in corpora.read(path)
+    ]
 
 
 def reached(
@@ -77,8 +77,7 @@ def reached(
     """{answer id: the questions whose first reply is that answer}, and how many reached none of them.
 
     A question reaches an answer when the simulator's reply (as the listener hears it, in one-shot
-    session) is exactly that answer's text. Profiles go to a throw-away folder, never to data/."""
-    from itb_skill import config
+    session) is exactly that answer's text. The simulator's skill remembers nothing (no profile, no data/)."""
     from skill_sim.simulator import Simulator, quiet_request_log
 
     by_text: dict[str, str] = {}
@@ -86,32 +85,21 @@ def reached(
         by_text.setdefault(plain, answer_id)
     found: dict[str, list[Question]] = defaultdict(list)
     unmatched = 0
-    previous = os.environ.get("ITB_DATA_DIR")
-    with tempfile.TemporaryDirectory(prefix="review-profiles-") as folder:
-        os.environ["ITB_DATA_DIR"] = folder
-        try:
-            config.get.cache_clear()
-            simulator = Simulator(ROOT)
-            seen: set[str] = set()
-            with quiet_request_log():
-                for question in questions:
-                    key = question.text.lower()
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    try:
-                        turn = simulator.ask(question.text)
-                    except Exception:  # text Alexa itself would refuse (digits, symbols): not a question here
-                        continue
-                    answer_id = by_text.get(turn.heard.speech if turn.heard else "")
-                    if answer_id is None:
-                        unmatched += 1
-                    else:
-                        found[answer_id].append(question)
-        finally:
-            if previous is None:
-                os.environ.pop("ITB_DATA_DIR", None)
+    simulator = Simulator(ROOT)
+    seen: set[str] = set()
+    with quiet_request_log():
+        for question in questions:
+            key = question.text.lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            try:
+                turn = simulator.ask(question.text)
+            except Exception:  # text Alexa itself would refuse (digits, symbols): not a question here
+                continue
+            answer_id = by_text.get(turn.heard.speech if turn.heard else "")
+            if answer_id is None:
+                unmatched += 1
             else:
-                os.environ["ITB_DATA_DIR"] = previous
-            config.get.cache_clear()
+                found[answer_id].append(question)
     return dict(found), unmatched

@@ -134,6 +134,7 @@ def _main(args: argparse.Namespace) -> int:
             model=args.model,
             literal=args.literal,
             screen=args.viewport if args.device_screen else None,
+            remember=args.command == "chat",  # a conversation remembers you across runs, like a device
         )
         if args.command == "explain":
             return _explain(sim, args.utterances)

@@ -158,15 +158,9 @@ def check(turn: Turn, expect: dict[str, Any]) -> list[str]:
 def run_script(path: str | Path, repo: str | Path | None = None) -> Result:
     """Play one script against the real function. Raises ``ScriptError`` if the script is wrong."""
     data = load_script(path)
+    # Every script starts as a first-time user: the simulator's skill remembers nothing from before.
     sim = Simulator(repo, locale=str(data.get("locale") or "en-US"))
-    # Every script starts as a first-time user, whatever earlier chats left in data/.
-    from itb_skill import storage  # importable once the simulator has loaded the function
-
-    storage.install(storage.MemoryStore())
-    try:
-        return _play(path, data, sim)
-    finally:
-        storage.install(None)
+    return _play(path, data, sim)
 
 
 def _play(path: str | Path, data: dict[str, Any], sim: Simulator) -> Result:

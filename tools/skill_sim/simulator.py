@@ -54,8 +54,7 @@ def model_path(repo: Path, locale: str) -> Path:
     return path
 
 
-_HANDLERS: dict[Path, Any] = {}
-# The function's per-request log line (itb_skill.observability: one JSON line per request, to stderr,
+# The function's per-request log line (itb_skill.telemetry: one JSON line per request, to stderr,
 # for CloudWatch). A person talking to the simulator does not want it between the turns.
 REQUEST_LOG = "itb_skill.requests"
 
@@ -78,15 +77,18 @@ def quiet_request_log(quiet: bool = True):
         log.removeFilter(drop)
 
 
-def load_handler(repo: Path):
-    """``lambda_function.lambda_handler`` imported in-process, with ``lambda/`` on sys.path."""
-    lambda_dir = (repo / LAMBDA_DIR).resolve()
-    if lambda_dir not in _HANDLERS:
-        if str(lambda_dir) not in sys.path:
-            sys.path.insert(0, str(lambda_dir))
-        module = importlib.import_module("lambda_function")
-        _HANDLERS[lambda_dir] = module.lambda_handler
-    return _HANDLERS[lambda_dir]
+def create_handler(repo: Path, remember: bool = False):
+    """A skill of its own for this simulator, built by the function's factory (``itb_skill.skill``, imported
+    in-process with ``lambda/`` on sys.path) from the environment's configuration. Its profiles are kept
+    in memory, so nothing a tool or test does is remembered, unless ``remember``: then in the configured
+    store (the local data folder), as ``skill-sim chat`` remembers you across runs."""
+    lambda_dir = str((repo / LAMBDA_DIR).resolve())
+    if lambda_dir not in sys.path:
+        sys.path.insert(0, lambda_dir)
+    config = importlib.import_module("itb_skill.config")
+    skill = importlib.import_module("itb_skill.skill")
+    stores = importlib.import_module("itb_skill.memory.stores")
+    return skill.create_handler(config.from_environment(), None if remember else stores.MemoryStore())
 
 
 @dataclass
@@ -140,13 +142,16 @@ class Simulator:
         model=None,
         literal: bool = False,
         screen: str | bool | None = None,
+        remember: bool = False,
     ):
+        """``remember``: keep profiles in the configured store (``skill-sim chat``); otherwise this
+        simulator's skill forgets everything when it goes (``create_handler``)."""
         self.repo = find_repo(repo)
         self.screen = screen  # a device with a screen (envelope.SCREENS); None: voice-only, like an Echo
         self.literal = literal  # resolve as a plain sample matcher would (see ``resolver``)
         self.locale = locale
         self.model_file = Path(model) if model else model_path(self.repo, locale)
-        self.handler = load_handler(self.repo)
+        self.handler = create_handler(self.repo, remember)
         self.model.resolve("")  # fail now, with a clear message, if the model cannot be read
         self.session: envelope.Session | None = None
 

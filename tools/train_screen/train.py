@@ -125,7 +125,7 @@ def train(root: Path = corpora.ROOT) -> dict:
         blob, scale = quantize(model.coef_[row])
         blobs.append(blob)
         scales.append(scale)
-    learned_dir = Path(learned.HERE)
+    learned_dir = Path(learned.MODEL_FILE).parent
     (learned_dir / Path(learned.WEIGHTS_FILE).name).write_bytes(b"".join(blobs))
     cv = metrics(data, scores, sure, possible)
     card = {

@@ -7,8 +7,6 @@ one SSML renderer.
 
 from __future__ import annotations
 
-import importlib
-import sys
 from dataclasses import dataclass
 
 from skill_sim import envelope
@@ -25,10 +23,10 @@ class Answer:
 
 
 def lambda_handler():
-    lambda_dir = str(corpus.ROOT / "lambda")
-    if lambda_dir not in sys.path:
-        sys.path.insert(0, lambda_dir)
-    return importlib.import_module("lambda_function").lambda_handler
+    """A skill of its own, remembering nothing: no profile from a chat (a slow pace) changes what is heard."""
+    from skill_sim.simulator import create_handler
+
+    return create_handler(corpus.ROOT)
 
 
 def _from_heard(label: str, heard: envelope.Heard) -> Answer:
@@ -38,7 +36,7 @@ def _from_heard(label: str, heard: envelope.Heard) -> Answer:
 def every_answer() -> list[Answer]:
     """Every topic part, every built-in reply, the emergency replies and every spoken string."""
     from itb_skill import answers, content, safety
-    from itb_skill.speech import ssml_to_text, to_ssml
+    from itb_skill.speech import OFFER_FILL, fill, ssml_to_text, to_ssml
 
     handler = lambda_handler()
     texts = content.load()
@@ -78,8 +76,8 @@ def every_answer() -> list[Answer]:
         if "card" in key:
             continue
         variants = [value]
-        if "{offer}" in value:
-            variants = [value.replace("{offer}", topic.offer) for topic in texts.topics.values()]
+        if "{" + OFFER_FILL + "}" in value:
+            variants = [fill(value, {OFFER_FILL: topic.offer}) for topic in texts.topics.values()]
         for index, variant in enumerate(dict.fromkeys(variants)):
             ssml = to_ssml(variant, texts.phones)
             label = f"string:{key}" + (f"~{index + 1}" if len(variants) > 1 else "")

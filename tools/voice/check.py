@@ -25,6 +25,7 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import corpora
 from skill_sim.simulator import quiet_request_log
 from voice import answers, asr, corpus, tts
 
@@ -45,12 +46,7 @@ def read_corpus(path: Path) -> list[str]:
     if not path.exists():
         print(f"voice-check: corpus {path} not found: its utterances are not checked")
         return []
-    lines = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            lines.append(line)
-    return lines
+    return [line.utterance for line in corpora.read(path)]  # the one corpus reader
 
 
 def reference_words(text: str) -> list[str]:

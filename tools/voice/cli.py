@@ -55,7 +55,8 @@ def run_talk(args: argparse.Namespace) -> int:
     from voice import loop, tts
 
     try:
-        return loop.talk(args.wavs, args.voice, args.out_dir, **_simulator_options(args))
+        # A spoken conversation remembers you across runs, as chat does.
+        return loop.talk(args.wavs, args.voice, args.out_dir, remember=True, **_simulator_options(args))
     except ModuleNotFoundError as error:
         return _cannot(f"{error}: install the voice packages with make voice-check (requirements-voice.txt)")
     except tts.ToolMissing as error:

@@ -17,6 +17,7 @@ import os
 from functools import lru_cache
 from typing import NamedTuple
 
+from itb_skill.paths import SAFETY_DIR
 from itb_skill.safety.text import normalize
 
 try:  # crc32 as a stable hash (Python's own ``hash`` of a str changes with every process)
@@ -24,9 +25,8 @@ try:  # crc32 as a stable hash (Python's own ``hash`` of a str changes with ever
 except ImportError:  # pragma: no cover - a Python without zlib
     from binascii import crc32
 
-HERE = os.path.dirname(os.path.realpath(__file__))
-MODEL_FILE = os.path.join(HERE, "screen_model.json")
-WEIGHTS_FILE = os.path.join(HERE, "screen_weights.bin")
+MODEL_FILE = os.path.join(SAFETY_DIR, "screen_model.json")
+WEIGHTS_FILE = os.path.join(SAFETY_DIR, "screen_weights.bin")
 
 CLASSES = ("none", "emergency", "crisis")
 CHAR_NGRAMS = (4,)  # character 4-grams inside each word, with a space on each side
@@ -49,7 +49,7 @@ def _word_features(word: str, bits: int) -> tuple[int, ...]:
 
 def _ngram_names(words: list[str]) -> list[str]:
     marked = ["<s>", *words]
-    names = []
+    names: list[str] = []
     for size in range(2, WORD_NGRAMS + 1):
         names.extend(f"n:{' '.join(marked[i : i + size])}" for i in range(len(marked) - size + 1))
     return names
@@ -95,7 +95,7 @@ class _Model:
             raise ValueError("screen weights do not match the model card")
         # Signed bytes, one table per class (memoryview: no ``array`` import at a cold start).
         self.weights = [raw[i * size : (i + 1) * size].cast("b") for i in range(len(CLASSES))]
-        self._per_word: dict[str, tuple[int, ...]] = {}
+        self._per_word: dict[str, tuple[int, int, int]] = {}
 
     def _word_sums(self, word: str) -> tuple[int, int, int]:
         """A word's own features summed per class: words repeat, so kept (bounded)."""

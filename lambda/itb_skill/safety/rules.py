@@ -758,13 +758,13 @@ _ASKS_NOW_RE = lazy_pattern(
 )
 
 
-def _compile_always():
+def _compile_always() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     return tuple(
         (kind, f"always:{reason}", re.compile(rf"\b(?:{pattern})\b")) for kind, reason, pattern in _ALWAYS
     )
 
 
-def _compile_report():
+def _compile_report() -> re.Pattern[str]:
     signs = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _SIGNS.items())
     # Inner groups are all non-capturing, so ``lastgroup`` names the sign.
     return re.compile(rf"\b(?:{_SUBJECT}{_CHAIN}|{_NAME}{_CHAIN_STATE}) (?:{signs})\b")
@@ -786,28 +786,28 @@ def _bodies() -> str:
     return f"(?:{nouns}){_BODY_FILLER} {bad_states}"
 
 
-def _compile_body():
+def _compile_body() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_DETERMINER} (?:{_NP_WORD} ){{0,2}})?{_bodies()}\b")
 
 
-def _compile_phrase():
+def _compile_phrase() -> re.Pattern[str]:
     return re.compile(
         r"\b(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PHRASES.items()) + r")\b"
     )
 
 
-def _compile_bare():
+def _compile_bare() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_BARE}|{'|'.join(_SIGNS.values())}|{_bodies()})\b")
 
 
 @cache
-def _always_rules():
+def _always_rules() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     """The ALWAYS rules, compiled when a text is first screened (a launch screens nothing)."""
     return _compile_always()
 
 
 @cache
-def _deep_rules() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _deep_rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(REPORT, BODY, PHRASE, BARE): compiled when a screening first gets past the ALWAYS rules.
 
     Most of the patterns' text (about 18,000 characters, ~15 ms to compile): a launch screens nothing,
@@ -963,9 +963,9 @@ class Finding(NamedTuple):
         return 1 if self.veto in POSSIBLE_VETOES or self.rule.startswith("always:") else 0
 
 
-def _scan(pattern: re.Pattern, text: str, prefix: str, asking: bool) -> list[Finding]:
+def _scan(pattern: re.Pattern[str], text: str, prefix: str, asking: bool) -> list[Finding]:
     """Every match of ``pattern`` with its veto, up to and including the first that fires."""
-    found = []
+    found: list[Finding] = []
     position = 0
     while True:
         match = pattern.search(text, position)
@@ -1004,7 +1004,7 @@ def _bare(raw: str, text: str, max_words: int = BARE_MAX_WORDS) -> list[Finding]
         return [Finding("bare", EMERGENCY, "topic name")]
     if _is_question(raw, text):
         return [Finding("bare", EMERGENCY, "question")]
-    vetoes = []
+    vetoes: list[Finding] = []
     while match is not None:
         veto = _veto(text, match.start(), match.end(), True)
         if veto is None:

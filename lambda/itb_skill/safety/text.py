@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cached_property
+from typing import Any
 
 
 class lazy_pattern:  # noqa: N801 - named like the function it stands in for
@@ -19,14 +20,14 @@ class lazy_pattern:  # noqa: N801 - named like the function it stands in for
 
     __slots__ = ("_args", "__dict__")
 
-    def __init__(self, *args) -> None:
+    def __init__(self, *args: Any) -> None:
         self._args = args
 
     @cached_property
-    def compiled(self) -> re.Pattern:
+    def compiled(self) -> re.Pattern[str]:
         return re.compile(*self._args)
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self.compiled, name)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -23,7 +23,7 @@ def call_within(seconds: float, function: Callable[[], T]) -> T:
     """``function()``'s result or exception, if it is done within ``seconds``; else ``DeadlineExceeded``."""
     if seconds <= 0:
         raise DeadlineExceeded("no time left to start")
-    outcome: dict = {}
+    outcome: dict[str, Any] = {}
     done = threading.Event()
 
     def run() -> None:

@@ -1,16 +1,13 @@
-"""What the skill remembers about a returning user, and where it keeps it.
-
-One small interface (``load``/``save``/``delete`` by *user key*) with three stores:
+"""Where the skill keeps what it remembers (``memory.profile``): one small interface (``load``/``save``/
+``delete`` by *user key*) with three stores:
 
 - ``DynamoStore``: production, through ``ask-sdk-dynamodb-persistence-adapter`` (boto3), used when
   ``TABLE_NAME`` is configured. boto3 and the adapter are imported on first use, never at import.
 - ``SqliteStore``: the embedded default (simulator, local runs), a file in the git-ignored data folder.
 - ``MemoryStore``: an in-memory fake for tests, counting its calls.
 
-The user key is ``user_key(alexa_user_id, salt)``, a keyed BLAKE2b hash: no store ever sees the raw Alexa id.
-A ``Profile`` holds only visit count, last visit (epoch seconds), last topic id and pace: no
-utterances, no slot values, no health details. Every store raises ``StorageError`` on any fault, so the
-caller can answer without personalization.
+Stores are keyed by ``profile.user_key``, never the raw Alexa id. Every store raises ``StorageError`` on
+any fault, so the caller can answer without personalization.
 """
 
 from __future__ import annotations
@@ -21,14 +18,13 @@ import os
 import threading
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from itb_skill import config
+from itb_skill.config import Config
+from itb_skill.memory.profile import RETENTION_SECONDS, Profile
 
-try:  # BLAKE2 is built into CPython: no OpenSSL to load (hashlib/hmac cost ~2 ms of a cold start)
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - another Python: the same function through hashlib
-    from hashlib import blake2b
+if TYPE_CHECKING:
+    import sqlite3  # imported when the store is first used
 
 logger = logging.getLogger(__name__)
 
@@ -44,15 +40,13 @@ def _quiet_aws_loggers() -> None:
 
 _quiet_aws_loggers()
 
-PACES = ("normal", "slow")
-RETENTION_SECONDS = 365 * 24 * 60 * 60  # an item expires one year after the last visit
 TTL_ATTRIBUTE = "expires_at"
 KEY_ATTRIBUTE = "id"
 PROFILE_ATTRIBUTE = "attributes"  # the adapter's map attribute holding the profile
 SQLITE_FILE = "profiles.sqlite3"
 
 # Each socket operation is bounded (botocore's read timeout is per read, not per call: the whole call is
-# bounded by storage_session's deadline). No retry: botocore lets a retried call wait for an
+# bounded by the storage deadline, memory.interceptors). No retry: botocore lets a retried call wait for an
 # `x-amz-retry-after` header (up to 5 s more), and personalization is not worth that wait.
 CONNECT_TIMEOUT_SECONDS = 1
 READ_TIMEOUT_SECONDS = 1
@@ -63,77 +57,9 @@ class StorageError(Exception):
     """Any storage fault. The message names the operation and the error kind, never user data."""
 
 
-class Profile(NamedTuple):
-    """Everything the skill stores about one user. (Immutable; a NamedTuple is cheaper to define at a cold
-    start than a frozen dataclass.)"""
-
-    visits: int = 0
-    last_visit: int = 0  # epoch seconds
-    last_topic: str | None = None  # a content topic id, never free text
-    pace: str = "normal"
-
-    @property
-    def expires_at(self) -> int:
-        return self.last_visit + RETENTION_SECONDS
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._asdict()
-        if data["last_topic"] is None:
-            del data["last_topic"]
-        return data
-
-    @classmethod
-    def from_dict(cls, data: Any) -> Profile | None:
-        """A profile from stored or session data; tolerant of junk, which it drops."""
-        if not isinstance(data, dict):
-            return None
-        topic = data.get("last_topic")
-        pace = data.get("pace")
-        return cls(
-            visits=_count(data.get("visits"), MAX_VISITS),
-            last_visit=_count(data.get("last_visit"), MAX_EPOCH_SECONDS),
-            last_topic=topic if _is_topic_id(topic) else None,
-            pace=pace if isinstance(pace, str) and pace in PACES else "normal",
-        )
-
-
-# What the skill could have written, and no more: anything larger is dropped like any other junk.
-MAX_VISITS = 1_000_000
-MAX_EPOCH_SECONDS = 2**32  # the year 2106
-MAX_TOPIC_ID_CHARS = 64
-
-
-def _count(value: Any, maximum: int) -> int:
-    """A whole number from 0 to ``maximum``; anything else (junk, negative, too large) is 0."""
-    if isinstance(value, bool) or not isinstance(value, int | Decimal | float):
-        return 0
-    try:
-        number = int(value)
-    except (ValueError, OverflowError):  # NaN, infinity
-        return 0
-    return number if 0 <= number <= maximum else 0
-
-
-def _is_topic_id(value: Any) -> bool:
-    return isinstance(value, str) and len(value) <= MAX_TOPIC_ID_CHARS and value.isidentifier()
-
-
-_KEY_PERSON = b"itb-user-key"  # BLAKE2 personalization: these keys differ from any other use of the salt
-_MAX_KEY_BYTES = 64  # BLAKE2b's longest key
-
-
-def user_key(user_id: str, salt: str) -> str:
-    """The storage key for an Alexa user id: keyed BLAKE2b-256 (a MAC, like HMAC-SHA256), 64 hex digits,
-    not reversible and not computable without the salt. A salt longer than 64 bytes is hashed first."""
-    key = salt.encode("utf-8")
-    if len(key) > _MAX_KEY_BYTES:
-        key = blake2b(key, person=_KEY_PERSON).digest()
-    return blake2b(user_id.encode("utf-8"), digest_size=32, key=key, person=_KEY_PERSON).hexdigest()
-
-
 class Store(Protocol):
     """``bounds_its_own_waits``: True only for a store whose every call ends within
-    ``storage_session.STORAGE_DEADLINE_SECONDS`` by itself (no network); any other store's calls run under
+    ``memory.interceptors.STORAGE_DEADLINE_SECONDS`` by itself (no network); any other store's calls run under
     that deadline on a thread of their own (``deadline``), which costs a thread per call."""
 
     def load(self, key: str) -> Profile | None: ...
@@ -213,10 +139,12 @@ class SqliteStore:
         "pace TEXT, expires_at INTEGER)"
     )
 
-    def __init__(self, path: str | os.PathLike, clock: Callable[[], float] | None = None) -> None:
+    def __init__(self, path: str | os.PathLike[str], clock: Callable[[], float] | None = None) -> None:
         self.path = os.fspath(path)  # a str: pathlib is an import of its own at every cold start
         self._clock = clock
-        self._db = None  # the open connection, with the (device, inode) of the file it opened
+        self._db: sqlite3.Connection | None = (
+            None  # the open connection, with the (device, inode) of the file it opened
+        )
         self._file: tuple[int, int] | None = None
         # One call at a time on the connection: a call left behind by a deadline may still be running.
         self._lock = threading.Lock()
@@ -224,7 +152,7 @@ class SqliteStore:
     def _now(self) -> int:
         return _epoch_seconds(self._clock)
 
-    def _connection(self):
+    def _connection(self) -> sqlite3.Connection:
         import sqlite3
 
         if self._db is not None:
@@ -256,7 +184,9 @@ class SqliteStore:
             db, self._db, self._file = self._db, None, None
             db.close()
 
-    def _run(self, operation: str, sql: str, params: tuple, write: bool = False) -> list[tuple]:
+    def _run(
+        self, operation: str, sql: str, params: tuple[Any, ...], write: bool = False
+    ) -> list[tuple[Any, ...]]:
         import sqlite3
 
         try:
@@ -304,7 +234,7 @@ class SqliteStore:
 # ---- production: DynamoDB ----
 
 
-def _dynamodb_resource(region: str | None):
+def _dynamodb_resource(region: str | None) -> Any:
     """A boto3 DynamoDB resource with bounded timeouts and retries. Imports boto3: call lazily."""
     import boto3
     from botocore.config import Config
@@ -325,7 +255,7 @@ class UnreadableReply(Exception):
     """A DynamoDB reply with HTTP 200 whose body is not a JSON object."""
 
 
-def _refuse_unreadable_reply(response_dict: dict, **_kwargs) -> None:
+def _refuse_unreadable_reply(response_dict: dict[str, Any], **_kwargs: Any) -> None:
     """botocore reads a 200 reply that is not JSON as an empty one, which for GetItem means "no such item":
     the session would then overwrite the stored profile as a new user's. Refuse it: a failed call."""
     if response_dict.get("status_code") != 200:
@@ -364,22 +294,22 @@ class DynamoStore:
     ) -> None:
         self.table_name = table_name
         self._resource_factory = resource_factory or (lambda: _dynamodb_resource(region))
-        self._adapter_instance = None
+        self._adapter_instance: Any = None
         self._clock = clock
         self._lock = threading.Lock()
 
-    def _adapter(self):
+    def _adapter(self) -> Any:
         with self._lock:  # a call left behind by a deadline may be building it too
             return self._build_adapter()
 
-    def _build_adapter(self):
+    def _build_adapter(self) -> Any:
         if self._adapter_instance is None:
             # Imported here: the adapter module builds a boto3 resource in a default argument at import
             # (slow, and it fails without a region). We always pass our own resource.
             from ask_sdk_dynamodb.adapter import DynamoDbAdapter
 
             class _TtlAdapter(DynamoDbAdapter):
-                def save_attributes(self, request_envelope, attributes):
+                def save_attributes(self, request_envelope: Any, attributes: dict[str, Any]) -> None:
                     table = self.dynamodb.Table(self.table_name)
                     table.put_item(
                         Item={
@@ -431,28 +361,12 @@ class DynamoStore:
             raise StorageError(f"dynamodb delete failed: {_kind(error)}") from error
 
 
-# ---- the store in use ----
-
-_installed: Store | None = None
+# ---- the store a configuration names ----
 
 
-def configured_store() -> Store:
-    """DynamoDB when a table is configured, otherwise the SQLite file in the data folder."""
-    settings = config.get()
+def configured(settings: Config, clock: Callable[[], float] | None = None) -> Store:
+    """DynamoDB when a table is configured, otherwise the SQLite file in the data folder. Builds nothing
+    yet: the table's client and the file are opened on first use."""
     if settings.table_name:
-        return DynamoStore(settings.table_name, region=settings.aws_region)
-    return SqliteStore(os.path.join(settings.data_dir, SQLITE_FILE))
-
-
-def current() -> Store:
-    """The store for this process, built on first use (so nothing is imported or opened before)."""
-    global _installed
-    if _installed is None:
-        _installed = configured_store()
-    return _installed
-
-
-def install(store: Store | None) -> None:
-    """Use ``store`` from now on (tests, tools); ``None`` goes back to the configured store."""
-    global _installed
-    _installed = store
+        return DynamoStore(settings.table_name, region=settings.aws_region, clock=clock)
+    return SqliteStore(os.path.join(settings.data_dir, SQLITE_FILE), clock=clock)
