@@ -129,9 +129,9 @@ class SqliteStore:
     """
 
     # A local file, no network: a call waits only for another writer's lock, at most this long per
-    # statement, and makes at most three statements that can wait (opening the file; then the call).
+    # statement; opening the file waits at most twice that (the switch to WAL, the table), then the call.
     BUSY_TIMEOUT_SECONDS = 0.5
-    bounds_its_own_waits = True  # 3 x 0.5 s, inside the storage deadline without a thread
+    bounds_its_own_waits = True  # about 2 s at worst, within the storage deadline without a thread
 
     _SCHEMA = (
         "CREATE TABLE IF NOT EXISTS profiles "
@@ -169,7 +169,7 @@ class SqliteStore:
             self.path, timeout=self.BUSY_TIMEOUT_SECONDS, check_same_thread=False, isolation_level=None
         )
         try:
-            db.execute("PRAGMA journal_mode=WAL")  # stays set in the file
+            self._use_wal(db)
             db.execute("PRAGMA synchronous=NORMAL")  # WAL's safe setting: a commit survives a crash of us
             db.execute(self._SCHEMA)
             stat = os.stat(self.path)
@@ -178,6 +178,27 @@ class SqliteStore:
             raise
         self._db, self._file = db, (stat.st_dev, stat.st_ino)
         return db
+
+    @classmethod
+    def _use_wal(cls, db: sqlite3.Connection) -> None:
+        """WAL mode, which stays set in the file. Only a new file needs switching, and when several
+        connections open one at once SQLite refuses the switch at once ("database is locked") rather
+        than let them wait for each other: try again until the file is in WAL mode, for at most the busy
+        timeout."""
+        import sqlite3
+        import time
+
+        give_up = time.monotonic() + cls.BUSY_TIMEOUT_SECONDS
+        while True:
+            try:
+                db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError:
+                if db.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                    return  # another connection switched it
+                if time.monotonic() >= give_up:
+                    raise
+                time.sleep(0.005)
 
     def close(self) -> None:
         if self._db is not None:
