@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from itb_skill import advice, emergency, session_state
+from itb_skill import emergency, session_state
 from itb_skill.content import Content, IntentRoute
 from itb_skill.reply import Outcome, Reply
 from itb_skill.speech import OFFER_FILL, PACE_RATES
@@ -90,6 +90,8 @@ def route(
     if entry is None:
         return None
     if entry.advice_slot is not None:
+        from itb_skill import advice  # only free text needs it: not imported at a cold start
+
         hit = advice.recognise((slot_texts or {}).get(entry.advice_slot), framed=True)
         if hit is not None and hit.topic in content.topics:
             return hit.topic
@@ -220,6 +222,8 @@ def free_text_reply(
     ``statement``: said after a subject ("I {report}"), where stopping the pump or putting off a refill is
     a decision even without "can I". Only advice and a topic keyword count as understood; a statement's
     looser keywords open with 911."""
+    from itb_skill import advice  # only free text needs it: not imported at a cold start
+
     hit = advice.recognise(text, statement=statement)
     if hit is not None and hit.topic in content.topics:
         return topic_reply(content, hit.topic, seen=seen)
