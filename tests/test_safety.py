@@ -359,3 +359,20 @@ def test_the_learned_screen_alone_is_never_sure_of_words_a_topic_intents_list_di
     # The rules can still be sure of an unlisted value.
     rule_sure = safety.SlotText("pills", "he stopped breathing", False)
     assert safety.assess_request("PumpVersusPillsIntent", [rule_sure]).sure
+
+
+@pytest.mark.parametrize(
+    ("intent", "said", "sure"),
+    [
+        # set 6: a colour or a chest pain with a few words between its parts is still the sign
+        ("ReportIntent", "lips have gone a funny blue color", True),  # "mom's {report}"
+        ("ReportIntent", "squeezing in the middle of my chest has been going for twenty minutes now", True),
+        # ... and a question or a case after an explicit word is not a report
+        ("ReportIntent", "son got too much baclofen how would it show", False),  # "[if] my {report}"
+        # "should we {request}"
+        ("MedicalAdviceIntent", "call an ambulance if she ever gets really floppy", False),
+    ],
+)
+def test_signs_with_words_between_their_parts_and_questions_after_them(intent, said, sure):
+    decided = safety.assess_request(intent, [said])
+    assert decided.sure is sure and decided.tier >= Tier.POSSIBLE, decided

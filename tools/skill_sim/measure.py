@@ -82,7 +82,8 @@ class Tally:
         self.first += first
         if self.emergency and not full:
             self.missed.append(f"{'911 first' if first else 'NO 911'}\t{turn.intent}\t{line.utterance}")
-        if not self.emergency and turn.heard is not None and turn.heard.speech.startswith(FULL):
+        heard_full = turn.heard is not None and turn.heard.speech.startswith(FULL)
+        if not self.emergency and heard_full and not line.calling_911_is_right:  # else not a false alarm
             self.missed.append(f"FULL\t{turn.intent}\t{line.utterance}")
 
     def summary(self) -> str:

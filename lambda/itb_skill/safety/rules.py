@@ -462,8 +462,8 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         # the colour of someone short of air (not "my hair is turning grey")
         r"|(?<!hair )(?<!hair is )(?<!hair are )"
         r"(?:turning|going|gone|went|turned) (?:blue|purple|grey|gray|ashen)"
-        r"|(?:lips|face|skin|fingers|fingernails|nails|mouth) (?:is |are )?"
-        r"(?:turning |going |all |really |so )?(?:blue|purple|grey|gray|ashen|dusky)"
+        # a few words between: "her lips have gone a funny blue color"
+        r"|(?:lips|face|skin|fingers|fingernails|nails|mouth)(?: \w+){0,4}? (?:blue|purple|grey|gray|ashen|dusky)"
         r"|(?:gurgling|rattling|choking) (?:sounds?|noises?)|choking on"
         r"|(?:something|food|a \w+) (?:is )?stuck in (?:his|her|my|their) (?:throat|windpipe)",
     ),
@@ -503,7 +503,8 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         EMERGENCY,
         "chest",
         r"(?:clutching|grabbing|gripping|holding|clawing) (?:at )?(?:my|his|her|their|the) (?:chest|heart)"
-        r"|(?:crushing|squeezing) (?:pain )?(?:in )?(?:my|his|her|their|the)? ?chest"
+        # a few words between: "this squeezing in the middle of my chest"
+        r"|(?:crushing|squeezing)(?: \w+){0,5}? (?:my|his|her|their|the)? ?chest"
         r"|(?:elephant|weight) (?:sitting )?on (?:my|his|her|their) chest"
         r"|(?:bad|severe|terrible|crushing|sudden) chest pains?|chest pains? (?:really |so )?(?:bad|now|right now)"
         r"|worst headache (?:of|in) (?:my|his|her|their) (?:whole )?life"
@@ -649,7 +650,8 @@ _AFTER_RE = lazy_pattern(
     # the operation itself: what the surgeons see and do, not what is happening at home
     r"|(?P<during_surgery>during (?:the |a |an )?(?:surgery|operation|procedure|implant))"
     # a question asked after the sign: "(if) he overdosed, how would I know"
-    r"|(?P<question>how (?:would|do|can|could|will) (?:i|we|you) (?:know|tell))"
+    r"|(?P<question>how (?:would|do|does|can|could|will) (?:i|we|you|it|that|this|they) (?:know|tell|show"
+    r"|look|present|appear)|what (?:would|does|will) (?:it|that|this) look like)"
     # a worry turned round: "my muscles ending up too floppy is something i think about"
     r"|(?P<feared>is (?:something|what) (?:i|we|he|she) (?:think|thinks|worry|worries|am worried|is worried)"
     r" about)"
@@ -729,7 +731,8 @@ _ATTRIBUTING = frozenset({"make", "makes", "made", "making"})
 _OBJECTS = frozenset({"me", "him", "her", "them", "you", "us"})
 # An explicit word framed as a plan or a case ("in an emergency we would call 911").
 _EXPLICIT_FRAME_RE = lazy_pattern(
-    r"\b(?:in|for|during)(?: case of| the event of)? (?:an |a |the |any )?(?:emergency|emergencies)\b|\b(?:would|will|know to|knows to"
+    r"\bif (?:(?:he|she|i|we|they|you|it|my \w+) )?ever\b"  # "call an ambulance if she ever gets floppy"
+    r"|\b(?:in|for|during)(?: case of| the event of)? (?:an |a |the |any )?(?:emergency|emergencies)\b|\b(?:would|will|know to|knows to"
     r"|going to|plan to) call 911\b|\b(?:emergency|urgent|911) (?:plan|card|bracelet|contact|contacts|number"
     r"|kit|information|info|instructions|letter|wallet card)\b"
 )
