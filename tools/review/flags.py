@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from review.heard import LIMIT_S, NEAR_S
+from review.heard import LIMIT_S, NEAR_S, ONES, TENS
 
 RED, AMBER = "red", "amber"
 MEDICAL_WORDS_FILE = Path(__file__).resolve().parent / "medical_words.txt"
@@ -37,36 +37,9 @@ MEDICAL_SUFFIXES = {
 }
 _SUFFIX_RE = {name: re.compile(rf"^(?:{pattern})$") for name, pattern in MEDICAL_SUFFIXES.items()}
 
-_ONES = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = {
-    w: 10 * i
-    for i, w in enumerate(
-        ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-    )
-    if i > 1
-}
-_SMALL = {w: i for i, w in enumerate(_ONES)}
+# The number words as heard.py writes them, read back: "twenty-five" is "twenty" and "five".
+_TENS = {word: 10 * i for i, word in enumerate(TENS) if i > 1}
+_SMALL = {word: i for i, word in enumerate(ONES)}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _UNITS = frozenset(
     [

@@ -21,7 +21,7 @@ SLOW_RATE = 0.85  # speech.PACE_RATES["slow"]: prosody rate 85%
 LIMIT_S = 20.0  # what ``make voice-check`` fails on
 NEAR_S = 18.0  # what make voice-check reports as near the limit
 
-_ONES = [
+ONES = [
     "zero",
     "one",
     "two",
@@ -43,7 +43,7 @@ _ONES = [
     "eighteen",
     "nineteen",
 ]
-_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _BREAK = re.compile(r"<break\b[^>]*?time\s*=\s*[\"'](\d+(?:\.\d+)?)(ms|s)[\"'][^>]*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)(%|st|nd|rd|th)?(?![\w])")
@@ -55,10 +55,10 @@ def number_words(value: int) -> str:
     if value < 0:
         return "minus " + number_words(-value)
     if value < 20:
-        return _ONES[value]
+        return ONES[value]
     if value < 100:
         tens, ones = divmod(value, 10)
-        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+        return TENS[tens] + (f"-{ONES[ones]}" if ones else "")
     for size, name in (
         (1_000_000_000, "billion"),
         (1_000_000, "million"),
@@ -101,7 +101,7 @@ def _say_number(match: re.Match) -> str:
     whole, _, fraction = digits.partition(".")
     said = number_words(int(whole))
     if fraction:
-        said += " point " + " ".join(_ONES[int(d)] for d in fraction)
+        said += " point " + " ".join(ONES[int(d)] for d in fraction)
     if suffix == "%":
         return said + " percent"
     if suffix in ("st", "nd", "rd", "th"):
