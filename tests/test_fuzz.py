@@ -267,20 +267,6 @@ garbage_attributes = st.fixed_dictionaries(
     },
 )
 
-# Content string keys a remembered reference may name: whole replies, fragments and placeholders' owners.
-REFERENCE_KEYS = [
-    "welcome",
-    "help",
-    "fallback",
-    "welcome_back",
-    "welcome_back_offer",
-    "offer_prompt",
-    "goodbye",
-]
-# What the skill may echo in session attributes (tests/test_session_attributes.py), and how much.
-SESSION_KEYS = {"pace", "offer", "last", "memory", "seen"}
-MAX_ECHOED_BYTES = 2048  # far below Alexa's 24 KB response limit: ids, enums and bounded numbers only
-
 DELETE = object()
 MUTATION_PATHS = [
     ("version",),
