@@ -194,7 +194,7 @@ class AdviceHit(NamedTuple):
 
 _NOT_WORD = re.compile(r"[^a-z ]+")
 # A text that opens with a question word or an auxiliary asks; anything else is said as a statement.
-_ASKS = re.compile(
+_ASKS = (
     r"^(?:(?:um|uh|so|and|but|okay|ok|well) )*(?:what|whats|why|how|when|where|who|which|whose|is|isnt|are|"
     r"does|doesnt|do|dont|did|will|would|was|were|has|have|can|could|may|might|should|shall|must|if|tell)\b"
 )
@@ -206,14 +206,33 @@ def normalize(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", text).split())
 
 
+class _Compiled(NamedTuple):
+    frame: re.Pattern[str]
+    asks: re.Pattern[str]
+    # each recogniser with its pattern, its cancelling context and the words a statement must name
+    recognisers: tuple[
+        tuple[Recogniser, re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None], ...
+    ]
+
+
 @cache
-def _compiled() -> tuple[
-    re.Pattern[str], tuple[tuple[Recogniser, re.Pattern[str], re.Pattern[str] | None], ...]
-]:
+def _compiled() -> _Compiled:
     # Compiled when first needed, not at import: a launch or an emergency never pays for it.
-    return re.compile(FRAME), tuple(
-        (r, re.compile(r.pattern), re.compile(r.unless_before) if r.unless_before else None)
-        for r in RECOGNISERS
+    def optional(pattern: str | None) -> re.Pattern[str] | None:
+        return re.compile(pattern) if pattern else None
+
+    return _Compiled(
+        re.compile(FRAME),
+        re.compile(_ASKS),
+        tuple(
+            (
+                r,
+                re.compile(r.pattern),
+                optional(r.unless_before),
+                optional(rf"\b{r.statement_names}\b" if r.statement_names else None),
+            )
+            for r in RECOGNISERS
+        ),
     )
 
 
@@ -224,20 +243,16 @@ def recognise(text: str | None, *, framed: bool = False, statement: bool = False
     if not text or not isinstance(text, str):
         return None
     said = normalize(text[:MAX_INPUT])
-    frame_re, recognisers = _compiled()
-    frame = frame_re.search(said)
-    statement = statement and _ASKS.match(said) is None
-    for recogniser, pattern, unless in recognisers:
+    compiled = _compiled()
+    frame = compiled.frame.search(said)
+    statement = statement and compiled.asks.match(said) is None
+    for recogniser, pattern, unless, names in compiled.recognisers:
         match = next(
             (m for m in pattern.finditer(said) if not (unless and unless.search(said[: m.start()]))), None
         )
         if match is None:
             continue
-        decided_as_said = bool(
-            statement
-            and recogniser.statement_names
-            and re.search(rf"\b{recogniser.statement_names}\b", match.group(0))
-        )
+        decided_as_said = bool(statement and names and names.search(match.group(0)))
         if recogniser.needs_frame and frame is None and not framed and not decided_as_said:
             continue
         if framed:
