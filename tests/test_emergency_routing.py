@@ -240,12 +240,13 @@ def test_asking_for_the_emergency_number_is_answered_with_911_first(question):
 def test_fewer_than_one_ordinary_question_in_twenty_hears_the_911_opener():
     """The opener is for what the skill is not sure of. Ordinary questions (not risk questions, advice or
     statements) that still hear it are mostly ones no topic answers, which fall back by design. Measured on
-    the question sets the model was tuned on; on set 5, never tuned, 48 of 230 hear it in near mode (its
-    header): each question the model does not place falls back, and the fallback opens with 911."""
+    the question sets the model was tuned on; on a held-out set, never tuned, more hear it (set 5: 48 of
+    230 in near mode, its header): each question the model does not place falls back, and the fallback
+    opens with 911."""
     files = [
         path
         for path in corpora.files()
-        if path.name.startswith(("questions", "topics_unseen")) and path.name != "topics_unseen5.txt"
+        if path.name.startswith(("questions", "topics_unseen")) and not corpora.held_out(path)
     ]
     tallies = measure(files, False, "both")
     lines = sum(tally.lines for tally in tallies)
