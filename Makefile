@@ -24,6 +24,7 @@ lint: setup apl-lint
 	$(BIN)/mypy  # strict on lambda/ (pyproject.toml [tool.mypy])
 	$(BIN)/model-lint --smapi
 	$(BIN)/python tools/icons.py --check
+	$(BIN)/python tools/free_text_starts.py --check
 	$(BIN)/cfn-lint template.yaml
 
 # Amazon's apl-suggester (npm, pinned in tools/apl_check/suggester/package-lock.json) and the checks it misses,

@@ -3,6 +3,8 @@ the 911 answer surviving broken content, broken handlers and a broken emergency 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import corpora
@@ -252,3 +254,19 @@ def test_fewer_than_one_ordinary_question_in_twenty_hears_the_911_opener():
     lines = sum(tally.lines for tally in tallies)
     openers = sum(tally.first - tally.full for tally in tallies)
     assert lines >= 500 and openers < 0.05 * lines, (openers, lines)
+
+
+# Fresh sets measured once and not yet tuned on (tests/unseen/README.md): their full-response and false-alarm
+# figures are recorded in their headers, not asserted. What must hold from the first pass on is that every
+# emergency line hears 911 first, whichever way the interaction model resolves it.
+UNSEEN = Path(__file__).parent / "unseen"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("literal", [False, True], ids=["near", "literal"])
+def test_every_line_of_the_untuned_emergency_sets_hears_911_first(literal):
+    files = sorted(UNSEEN.glob("emergencies_*.txt"))
+    tallies = measure(files, literal, "both")
+    assert len(files) >= 2 and all(tally.lines >= 150 for tally in tallies)
+    no_911 = {tally.name: [m for m in tally.missed if m.startswith("NO 911")] for tally in tallies}
+    assert {name: lines for name, lines in no_911.items() if lines} == {}

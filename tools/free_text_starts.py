@@ -82,7 +82,7 @@ def main(argv: list[str]) -> int:
     json.loads(new)
     if "--check" in argv:
         stale = new != text
-        print(f"{MODEL.name} is not up to date: run python tools/free_text_starts.py" if stale else "up to date")
+        print(f"{MODEL.name} is stale: run python tools/free_text_starts.py" if stale else "up to date")
         return 1 if stale else 0
     MODEL.write_text(new, encoding="utf-8")
     counts = ", ".join(f"{intent} {len(samples(starts, intent))}" for intent in starts["intents"])

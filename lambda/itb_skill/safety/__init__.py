@@ -26,6 +26,7 @@ content, so it always loads; the responses are constants (``responses``).
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
 from typing import NamedTuple
 
@@ -284,6 +285,8 @@ def assess_request(
             decided = found
         if decided.sure and decided.kind == CRISIS:
             break
+    if intent_name == REPORT_INTENT and decided.tier is Tier.NONE:
+        decided = _cautious_statement(slots, explain) or decided
     if intent_name == WHAT_IF_INTENT and decided.sure and decided.kind != CRISIS:
         return Assessment(
             Tier.POSSIBLE, decided.kind, (f"intent {WHAT_IF_INTENT}: asked as a case", *decided.reasons)
@@ -295,6 +298,33 @@ def assess_request(
             return Assessment(Tier.POSSIBLE, kind, (reason, *decided.reasons))
         return Assessment(Tier.SURE, kind, (f"intent {EMERGENCY_INTENT}", *decided.reasons))
     return decided
+
+
+# A statement said after a subject that asks nothing, where the learned screen hears some danger, though
+# less than its possible threshold: 911 first, then the answer ("the nurse couldn't get the needle in and
+# now I'm shaking stiff and feverish" scored 0.30; the ordinary statements and questions that reach
+# ReportIntent score under 0.03). Never the full response.
+STATEMENT_CAUTION = 0.1
+_ASKS_ANYWHERE = re.compile(
+    r"\b(?:what|whats|why|how|when|where|who|which|whether|if)\b"
+    r"|\b(?:is|are|does|do|did|can|could|will|would|should|may|might|has|have)"
+    r" (?:i|he|she|it|they|we|you|the|my|his|her|this|that|there|our|their|a|an|baclofen|someone)\b"
+    r"|\b(?:want|wants|like|need|needs) to (?:know|ask|learn|find out|hear|book|make|schedule|talk|speak|see"
+    r"|understand|check)\b|\b(?:wondering|tell me|interested in|looking for|question)\b"
+)
+
+
+def _cautious_statement(slots: list[SlotText], explain: bool) -> Assessment | None:
+    for slot in slots:
+        text = normalize(slot.value) if isinstance(slot.value, str) else ""
+        if len(text.split()) < MIN_MODEL_WORDS or _ASKS_ANYWHERE.search(text):
+            continue
+        from itb_skill.safety import learned
+
+        danger = learned.score(text).danger
+        if danger >= STATEMENT_CAUTION:
+            return Assessment(Tier.POSSIBLE, EMERGENCY, (f"statement asking nothing, model {danger:.3f}",))
+    return None
 
 
 _ASKING_WORDS = frozenset(

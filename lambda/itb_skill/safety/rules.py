@@ -345,6 +345,18 @@ _PLEA = (
 )
 _PLEA_RE = lazy_pattern(rf"(?:{_PLEA})")
 
+# A means of ending a life at hand, and a last word: neither alone is a crisis ("does he have a knife
+# for the tape", "I'm done with my questions"), both in one utterance are.
+_MEANS = (
+    r"\b(?:gun|rifle|pistol|shotgun|rope|noose|knife|razor|blade|bridge|ledge"
+    r"|all (?:of )?(?:my|his|her|the|these|those) (?:pills|tablets|meds|medicine|baclofen)|whole bottle)\b"
+)
+_FAREWELL = (
+    r"\b(?:(?:i am|he is|she is|am) (?:done|finished|ready)\b(?! (?:with (?:my|the|our|these|those) questions?"
+    r"|for (?:the|my|our) (?:day|night|appointment)))|good ?bye|end (?:it|this|things|everything)"
+    r"|so (?:i|he|she) (?:can |will )?die|for good|tonight is the night|never wake up)"
+)
+
 _ALWAYS: tuple[tuple[str, str, str], ...] = (
     (
         CRISIS,
@@ -354,6 +366,7 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|take (?:my|his|her|their) (?:own )?life"
         r"|wants? to die|want to be dead|better off dead|(?:does|do) not want to (?:live|be alive|be here)"
         r"|(?:hurt|harm|cut)(?:ing)? (?:my|him|her|them)sel(?:f|ves)|self harm|no reason to live|988"
+        r"|(?:cut|slit|slashed|cutting|slitting) (?:my|his|her|their) wrists?"
         r"|(?:took|swallowed|taken|overdosed)(?: \w+){0,8} on purpose"
         # a whole bottle reads as intent; "too many pills" alone is an overdose (911 without 988)
         r"|(?:took|swallowed|taken|downed) (?:a |the )?(?:whole|full|entire) (?:bottle|box|pack|packet)"
@@ -423,6 +436,14 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r" alive|it all)|(?:i am|am) ready to (?:go|die|be done)(?! to| home| for| out| back)"
         r"|(?:take|takes|enough|many|much)(?: \w+){0,3} to (?:not|never) wake up"
         r"|drive (?:my |the |his |her )?(?:car |wheelchair )?(?:into|off) (?:a|the) (?:tree|wall|bridge|lake|river|cliff)",
+    ),
+    (
+        CRISIS,
+        "means_and_farewell",
+        # two families together, in any order: a means at hand and a last word ("I've got a gun and I'm
+        # done"), or a goodbye with a message left for the family ("this is goodbye, tell my kids I love them")
+        rf"(?:{_MEANS})(?: \w+){{0,10}} (?:{_FAREWELL})|(?:{_FAREWELL})(?: \w+){{0,10}} (?:{_MEANS})"
+        r"|good ?bye(?: \w+){0,4} tell (?:my|the|our|his|her) \w+(?: that)? (?:i|we|he|she) love",
     ),
     (
         EMERGENCY,
