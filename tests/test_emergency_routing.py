@@ -270,3 +270,12 @@ def test_every_line_of_the_untuned_emergency_sets_hears_911_first(literal):
     assert len(files) >= 2 and all(tally.lines >= 150 for tally in tallies)
     no_911 = {tally.name: [m for m in tally.missed if m.startswith("NO 911")] for tally in tallies}
     assert {name: lines for name, lines in no_911.items() if lines} == {}
+
+
+NURSE = "nurse couldn't get the needle in for the refill and now i'm shaking stiff and feverish"
+
+
+def test_a_statement_with_some_danger_that_the_screen_is_not_sure_of_hears_911_before_its_topic(conversation):
+    # set 7's one line without 911 first: "the {report}", answered as the refill topic with no opener
+    heard = conversation.intent("ReportIntent", report=NURSE)
+    assert heard.speech.startswith("If this is an emergency, call 911 now.") and heard.end_session is False

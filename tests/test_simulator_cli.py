@@ -200,3 +200,15 @@ def test_measure_with_one_screen_keeps_the_other_off_whatever_the_caller_asks(wh
     with screen_only(which):
         decided = safety.assess("my husband is gasping for air", use_rules=True, use_model=True, explain=True)
     assert decided.reasons and not any(reason.startswith(silent) for reason in decided.reasons)
+
+
+def test_measuring_the_rules_alone_leaves_out_the_learned_caution_on_statements():
+    from itb_skill import safety
+
+    said = "nurse couldn't get the needle in for the refill and now i'm shaking stiff and feverish"  # 0.30
+    report = [safety.SlotText("report", said)]
+    with screen_only("rules"):
+        assert safety.assess_request("ReportIntent", report).tier is safety.Tier.NONE
+    decided = safety.assess_request("ReportIntent", report, explain=True)
+    assert decided.tier is safety.Tier.POSSIBLE
+    assert any("a statement that asks nothing" in reason for reason in decided.reasons)

@@ -26,7 +26,6 @@ content, so it always loads; the responses are constants (``responses``).
 
 from __future__ import annotations
 
-import re
 from enum import IntEnum
 from typing import NamedTuple
 
@@ -43,7 +42,7 @@ from itb_skill.safety.responses import (
     emergency_speech,
     opens_with_911,
 )
-from itb_skill.safety.text import fold, normalize, windows
+from itb_skill.safety.text import fold, lazy_pattern, normalize, windows
 
 __all__ = [
     "CRISIS",
@@ -85,6 +84,19 @@ MAX_SCREENED_CHARS = 50_000
 # The learned screen reads utterances of at least this many words: it learned from whole sentences, and a
 # one- or two-word slot value ("bleeding") is a topic name or a bare sign, which the rules read.
 MIN_MODEL_WORDS = 3
+
+# A statement said after a subject that asks nothing, where the learned screen hears some danger, though
+# less than its possible threshold: 911 first, then the answer ("the nurse couldn't get the needle in and
+# now I'm shaking stiff and feverish" scored 0.30; the ordinary statements and questions that reach
+# ReportIntent score under 0.03). Never the full response (``assess(caution=True)``).
+STATEMENT_CAUTION = 0.1
+_ASKS_ANYWHERE = lazy_pattern(
+    r"\b(?:what|whats|why|how|when|where|who|which|whether|if)\b"
+    r"|\b(?:is|are|does|do|did|can|could|will|would|should|may|might|has|have)"
+    r" (?:i|he|she|it|they|we|you|the|my|his|her|this|that|there|our|their|a|an|baclofen|someone)\b"
+    r"|\b(?:want|wants|like|need|needs) to (?:know|ask|learn|find out|hear|book|make|schedule|talk|speak|see"
+    r"|understand|check)\b|\b(?:wondering|tell me|interested in|looking for|question)\b"
+)
 
 
 class Tier(IntEnum):
@@ -137,7 +149,13 @@ FREE_TEXT_INTENTS = frozenset(
 
 
 def _assess_piece(
-    piece: str, reading: str, use_rules: bool, use_model: bool, explain: bool, fragment: bool = False
+    piece: str,
+    reading: str,
+    use_rules: bool,
+    use_model: bool,
+    explain: bool,
+    fragment: bool = False,
+    caution: bool = False,
 ) -> Assessment:
     tier, kind, reasons = Tier.NONE, None, []
     if use_rules:
@@ -159,11 +177,20 @@ def _assess_piece(
             # tablets}"): the model alone can't be sure of a report of danger now, so 911 first, not the
             # full response. The rules still can.
             model_tier = Tier.POSSIBLE
+        cautious = (
+            caution
+            and model_tier is Tier.NONE
+            and scored.danger >= STATEMENT_CAUTION
+            and not _ASKS_ANYWHERE.search(normalize(piece))
+        )
+        if cautious:
+            model_tier = Tier.POSSIBLE
         if model_tier or explain:
             top = f" [{', '.join(scored.top)}]" if scored.top else ""
-            reasons.append(f"model {scored.danger:.3f} ({model_tier.name.lower()}){top}")
+            why = ": a statement that asks nothing" if cautious else ""
+            reasons.append(f"model {scored.danger:.3f} ({model_tier.name.lower()}{why}){top}")
         if model_tier > tier:
-            tier, kind = model_tier, CRISIS if scored.crisis else EMERGENCY
+            tier, kind = model_tier, CRISIS if scored.crisis and not cautious else EMERGENCY
         elif model_tier is Tier.SURE and learned.sure_of(scored.crisis_probability):
             # The model is sure of a crisis itself (not only of danger) where a rule read an emergency: 988
             # as well. Danger alone is not enough: "I'm going to faint" is a sign, not a plan.
@@ -186,6 +213,7 @@ def assess(
     danger_start: bool = False,
     typed_slot: bool = False,
     fragment: bool = False,
+    caution: bool = False,
     use_rules: bool = True,
     use_model: bool = True,
     explain: bool = False,
@@ -197,7 +225,8 @@ def assess(
     was said after a sign or a plea ("help {report}"), where a plea left on its own is sure; ``typed_slot``:
     the value of a listed slot type ("can the surgery cause {complication}"), where a sign named alone is the
     thing asked about, not a report; ``fragment``: words no listed value matched in such a slot, where the
-    learned screen alone is never sure (but of a crisis). ``explain``: every
+    learned screen alone is never sure (but of a crisis); ``caution``: a statement said after a subject, where
+    a lower learned score that asks nothing is possible (``STATEMENT_CAUTION``). ``explain``: every
     finding and the model's top features, not only what decided. ``use_rules``/``use_model``: one screen
     alone, for measuring each (``skill-sim measure``); the skill always uses both.
     """
@@ -211,7 +240,7 @@ def assess(
         )
         decided = NOTHING
         for piece in windows(text):
-            found = _assess_piece(piece, reading, use_rules, use_model, explain, fragment)
+            found = _assess_piece(piece, reading, use_rules, use_model, explain, fragment, caution)
             decided = _more_alarming(decided, found, explain)
             if decided.sure and decided.kind == CRISIS and not explain:
                 break
@@ -278,6 +307,7 @@ def assess_request(
             danger_start=danger_start,
             typed_slot=typed_intent,
             fragment=typed_intent and slot.listed is False,
+            caution=intent_name == REPORT_INTENT,
             use_model=not (typed_intent and slot.listed is True),
             explain=explain,
         )
@@ -285,8 +315,6 @@ def assess_request(
             decided = found
         if decided.sure and decided.kind == CRISIS:
             break
-    if intent_name == REPORT_INTENT and decided.tier is Tier.NONE:
-        decided = _cautious_statement(slots, explain) or decided
     if intent_name == WHAT_IF_INTENT and decided.sure and decided.kind != CRISIS:
         return Assessment(
             Tier.POSSIBLE, decided.kind, (f"intent {WHAT_IF_INTENT}: asked as a case", *decided.reasons)
@@ -298,33 +326,6 @@ def assess_request(
             return Assessment(Tier.POSSIBLE, kind, (reason, *decided.reasons))
         return Assessment(Tier.SURE, kind, (f"intent {EMERGENCY_INTENT}", *decided.reasons))
     return decided
-
-
-# A statement said after a subject that asks nothing, where the learned screen hears some danger, though
-# less than its possible threshold: 911 first, then the answer ("the nurse couldn't get the needle in and
-# now I'm shaking stiff and feverish" scored 0.30; the ordinary statements and questions that reach
-# ReportIntent score under 0.03). Never the full response.
-STATEMENT_CAUTION = 0.1
-_ASKS_ANYWHERE = re.compile(
-    r"\b(?:what|whats|why|how|when|where|who|which|whether|if)\b"
-    r"|\b(?:is|are|does|do|did|can|could|will|would|should|may|might|has|have)"
-    r" (?:i|he|she|it|they|we|you|the|my|his|her|this|that|there|our|their|a|an|baclofen|someone)\b"
-    r"|\b(?:want|wants|like|need|needs) to (?:know|ask|learn|find out|hear|book|make|schedule|talk|speak|see"
-    r"|understand|check)\b|\b(?:wondering|tell me|interested in|looking for|question)\b"
-)
-
-
-def _cautious_statement(slots: list[SlotText], explain: bool) -> Assessment | None:
-    for slot in slots:
-        text = normalize(slot.value) if isinstance(slot.value, str) else ""
-        if len(text.split()) < MIN_MODEL_WORDS or _ASKS_ANYWHERE.search(text):
-            continue
-        from itb_skill.safety import learned
-
-        danger = learned.score(text).danger
-        if danger >= STATEMENT_CAUTION:
-            return Assessment(Tier.POSSIBLE, EMERGENCY, (f"statement asking nothing, model {danger:.3f}",))
-    return None
 
 
 _ASKING_WORDS = frozenset(
