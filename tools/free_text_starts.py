@@ -15,13 +15,10 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-STARTS = ROOT / "interaction_model/free_text_starts.json"
-MODEL = ROOT / "interaction_model/skill-package/interactionModels/custom/en-US.json"
+from emergency_vocabulary import MODEL
+from emergency_vocabulary import _key as key  # one spelling of "the same phrase" for both model generators
 
-
-def _key(sample: str) -> str:
-    return " ".join(sample.lower().split())
+STARTS = Path(__file__).resolve().parent.parent / "interaction_model/free_text_starts.json"
 
 
 def samples(starts: dict, intent: str) -> list[str]:
@@ -32,24 +29,24 @@ def samples(starts: dict, intent: str) -> list[str]:
     for group in spec["starts"].values():
         for start in group:
             sample = start if slot in start else f"{start} {slot}"
-            out.setdefault(_key(sample), sample)
+            out.setdefault(key(sample), sample)
     return list(out.values())
 
 
-def problems(starts: dict, document: dict) -> list[str]:
+def problems(generated: dict[str, list[str]], document: dict) -> list[str]:
     """Starts the model could not take: digits, a sample another intent has, one start in two intents."""
     found = []
     owners: dict[str, str] = {}
     for intent in document["interactionModel"]["languageModel"]["intents"]:
-        if intent["name"] in starts["intents"]:
+        if intent["name"] in generated:
             continue
         for sample in intent.get("samples", []):
-            owners[_key(sample)] = intent["name"]
-    for intent in starts["intents"]:
-        for sample in samples(starts, intent):
+            owners[key(sample)] = intent["name"]
+    for intent, written in generated.items():
+        for sample in written:
             if re.search(r"\d", sample):
                 found.append(f"{intent}: {sample!r} has a digit (spell numbers out)")
-            owner = owners.setdefault(_key(sample), intent)
+            owner = owners.setdefault(key(sample), intent)
             if owner != intent:
                 found.append(f"{intent}: {sample!r} is also a sample of {owner}")
     return found
@@ -71,21 +68,21 @@ def render(text: str, intent: str, new: list[str]) -> str:
 def main(argv: list[str]) -> int:
     starts = json.loads(STARTS.read_text(encoding="utf-8"))
     text = MODEL.read_text(encoding="utf-8")
-    document = json.loads(text)
-    wrong = problems(starts, document)
+    generated = {intent: samples(starts, intent) for intent in starts["intents"]}
+    wrong = problems(generated, json.loads(text))
     if wrong:
         print("\n".join(wrong))
         return 1
     new = text
-    for intent in starts["intents"]:
-        new = render(new, intent, samples(starts, intent))
+    for intent, written in generated.items():
+        new = render(new, intent, written)
     json.loads(new)
     if "--check" in argv:
         stale = new != text
         print(f"{MODEL.name} is stale: run python tools/free_text_starts.py" if stale else "up to date")
         return 1 if stale else 0
     MODEL.write_text(new, encoding="utf-8")
-    counts = ", ".join(f"{intent} {len(samples(starts, intent))}" for intent in starts["intents"])
+    counts = ", ".join(f"{intent} {len(written)}" for intent, written in generated.items())
     print(f"samples written: {counts}")
     return 0
 
