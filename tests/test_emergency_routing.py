@@ -93,6 +93,24 @@ def test_a_sign_or_a_plea_said_first_hears_911_first(conversation):
     assert heard.speech.startswith("If this is an emergency, call 911 now.") and heard.end_session is False
 
 
+def test_speech_only_the_catch_all_took_is_screened_whole(conversation):
+    heard = conversation.intent("CatchAllIntent", words="slipped in the shower and i think my leg's broken")
+    assert heard.speech.startswith(FIRST_SENTENCE) and heard.end_session is True
+    heard = conversation.intent("CatchAllIntent", words="everyone would be better off if i took all my pills")
+    assert heard.speech.startswith(FIRST_SENTENCE) and "988" in heard.speech
+    heard = conversation.intent("CatchAllIntent", words="what's the weather in boston tomorrow")
+    assert heard.speech.startswith("If this is an emergency, call 911 now.") and heard.end_session is False
+    assert heard.speech == conversation.intent("AMAZON.FallbackIntent").speech
+
+
+def test_the_catch_all_asked_a_question_hears_911_first_but_not_the_full_response(conversation):
+    # The learned screen alone is never sure of the catch-all's words that ask something.
+    heard = conversation.intent("CatchAllIntent", words="would it count as an emergency if she started itching")
+    assert heard.speech.startswith("If this is an emergency, call 911 now.") and heard.end_session is False
+    heard = conversation.intent("CatchAllIntent", words="who do i call with a non urgent question about the pump")
+    assert heard.speech.startswith("If this is an emergency, call 911 now.") and heard.end_session is False
+
+
 # ---- (c) the emergency response ----
 
 
@@ -270,6 +288,14 @@ def test_every_line_of_the_untuned_emergency_sets_hears_911_first(literal):
     assert len(files) >= 2 and all(tally.lines >= 150 for tally in tallies)
     no_911 = {tally.name: [m for m in tally.missed if m.startswith("NO 911")] for tally in tallies}
     assert {name: lines for name, lines in no_911.items() if lines} == {}
+
+
+@pytest.mark.slow
+def test_the_newest_fresh_set_keeps_its_first_pass_full_response():
+    # Set 9 was the first set measured with the catch-all: 196/200 (98.0%) near on its first pass, the
+    # issue's target of 97%. Its first-pass figures are the floor, until it is tuned on and moves to the corpus.
+    (tally,) = measure([UNSEEN / "emergencies_unseen9.txt"], False, "both")
+    assert tally.lines == 200 and tally.full >= 196, tally.missed
 
 
 NURSE = "nurse couldn't get the needle in for the refill and now i'm shaking stiff and feverish"

@@ -32,7 +32,6 @@ REQUIRED_BUILT_INS = (
     "AMAZON.HelpIntent",
     "AMAZON.StopIntent",
     "AMAZON.NavigateHomeIntent",
-    "AMAZON.FallbackIntent",
 )
 
 WAKE_WORDS = {"alexa", "amazon", "echo", "computer", "ziggy"}

@@ -11,11 +11,14 @@ The only source of routes is the interaction model JSON. Order of resolution:
    free text after its carrier phrase; only samples with at least one literal word capture;
 4. near: the best word-level match (IDF-weighted overlap of words and slot values) above
    ``NEAR_THRESHOLD``, or a SearchQuery carrier phrase with extra words before it;
-5. otherwise ``AMAZON.FallbackIntent``.
+5. catch-all: a sample that is one slot of an open built-in type and nothing else (``"{words}"`` of
+   ``AMAZON.Person``, ``CATCH_ALL_TYPES``) takes the whole utterance that nothing above took;
+6. otherwise ``AMAZON.FallbackIntent``.
 
-In ``literal`` mode (``resolve(text, literal=True)``, ``skill-sim --literal``) only steps 1 and 2 and the
+In ``literal`` mode (``resolve(text, literal=True)``, ``skill-sim --literal``) only steps 1, 2 and 5 and the
 free text of an ``AMAZON.SearchQuery`` after its carrier phrase count, as a plain sample-matching NLU does
-(Bespoken's virtual-alexa): no unlisted custom-slot values, no near matches. What the real Alexa does lies
+(Bespoken's virtual-alexa, which fills a slot-only sample of a built-in type with any words, at the lowest
+score): no unlisted custom-slot values, no near matches. What the real Alexa does lies
 between the two modes, so every emergency corpus is run in both.
 
 Everything is built once per model file (exact-phrase dict, one pattern per sample with its slots'
@@ -43,6 +46,10 @@ NEAR_THRESHOLD = 0.6
 # carrier words or listed values: "what is the weather" is not "{person} is {symptom}".
 CAPTURE_THRESHOLD = 0.4
 MAX_UTTERANCE_CHARS = 300
+# Built-in slot types that take any words when a sample is the slot alone: the catch-all that skills use
+# to hear a whole sentence (``"{query}"`` of ``AMAZON.Person``; ``AMAZON.SearchQuery`` needs a carrier
+# phrase). Only what no other sample takes goes there.
+CATCH_ALL_TYPES = frozenset({"AMAZON.Person"})
 _NEAR_CANDIDATES = 12
 
 # Alexa's usual phrases for its built-in intents (the only hand-written routing in the simulator).
@@ -336,7 +343,7 @@ class SlotValue:
 class Resolution:
     intent: str
     slots: dict[str, SlotValue]
-    how: str  # exact | builtin | capture | near | fallback
+    how: str  # exact | builtin | capture | near | catch-all | fallback
     score: float
     sample: str | None = None
 
@@ -448,6 +455,7 @@ class Model:
                         table[key].append((value_id, canonical))
             self.type_values[str(slot_type.get("name"))] = table
         self.samples: list[_Sample] = []
+        self.catch_all: dict[str, str] = {}  # intent -> its one slot, of a sample that is only that slot
         self.exact: dict[str, _Sample] = {}  # samples without slots
         self.builtin_exact: dict[str, str] = {}  # Alexa's phrase -> built-in intent
         for intent in intents:
@@ -492,6 +500,9 @@ class Model:
             slots=tuple(slots),
             literal_set=frozenset(literals),
         )
+        if not literals and len(slots) == 1 and slots[0][1] in CATCH_ALL_TYPES:
+            self.catch_all.setdefault(intent, slots[0][0])
+            return
         if not slots:
             if not literals:
                 return
@@ -599,7 +610,7 @@ class Model:
                 or (near.intent == capture.intent and len(near.filled()) < len(capture.filled()))
             ):
                 return capture
-        return near or self._fallback()
+        return near or self._catch_all(said) or self._fallback()
 
     def _literal(self, said: Words) -> Resolution:
         """Exact samples with listed values, Alexa's built-in phrases, SearchQuery text; else the fallback."""
@@ -620,7 +631,7 @@ class Model:
         free_text = [m for m in found if self._only_search_query_free(m)]
         if free_text:
             return self._best(free_text, said, "capture")
-        return self._fallback()
+        return self._catch_all(said) or self._fallback()
 
     def _only_search_query_free(self, found: tuple) -> bool:
         """Every slot of the match took a listed value or is an AMAZON.SearchQuery."""
@@ -688,6 +699,16 @@ class Model:
 
     def _empty_slots(self, intent: str) -> dict[str, SlotValue]:
         return {name: SlotValue(name, slot_type) for name, slot_type in self.intent_slots.get(intent, ())}
+
+    def _catch_all(self, said: Words) -> Resolution | None:
+        """The whole utterance in the catch-all intent's one slot, if the model has one."""
+        for intent, slot_name in self.catch_all.items():
+            slots = self._empty_slots(intent)
+            slot = slots.get(slot_name) or SlotValue(slot_name, "")
+            slot.value = said.typed_span(0, len(said.tokens) - 1)
+            slots[slot_name] = slot
+            return Resolution(intent, slots, "catch-all", 0.0, f"{{{slot_name}}}")
+        return None
 
     def _fallback(self) -> Resolution:
         return Resolution(FALLBACK, self._empty_slots(FALLBACK), "fallback", 0.0)

@@ -15,6 +15,7 @@ from itb_skill.request import is_silent, session_attributes, slot_ids, slot_text
 
 FREE_TEXT_INTENTS = tuple(sorted(safety.FREE_TEXT_INTENTS))
 REPORT_INTENT = safety.REPORT_INTENT  # free text said after a subject ("I {report}"): a statement
+FALLBACK_INTENTS = ("AMAZON.FallbackIntent", safety.CATCH_ALL_INTENT)
 PACE_INTENTS = {"SpeakSlowerIntent": "slow", "SpeakNormalIntent": "normal"}
 
 
@@ -146,8 +147,11 @@ class StopHandler(SkillHandler):
 
 
 class FallbackHandler(SkillHandler):
+    """Speech the interaction model placed nowhere: the catch-all (its words were screened first, so only
+    what is not sure danger gets here) or Alexa's built-in fallback (no words)."""
+
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("AMAZON.FallbackIntent")(handler_input)
+        return any(is_intent_name(name)(handler_input) for name in FALLBACK_INTENTS)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = self.texts(handler_input)

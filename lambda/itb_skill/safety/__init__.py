@@ -78,6 +78,9 @@ DANGER_START_INTENT = "DangerStartIntent"
 # Free text after "what if", "what should I do if", "how would I know if": a question about a case, read as
 # one. What it names is never more than possible (911 first, then the answer), except a crisis.
 WHAT_IF_INTENT = "WhatIfIntent"
+# Whatever no other intent took, whole, in its one slot ("{words}"): read as said, like a statement after a
+# subject (``caution``), but the learned screen alone is never sure of words that ask something.
+CATCH_ALL_INTENT = "CatchAllIntent"
 WHAT_IF_CARRIER = "what if"  # put back in front of what WhatIfIntent carries, so it is read as supposed
 # Longer than any real utterance: past this a text is not read at all but treated as unclear (possible).
 MAX_SCREENED_CHARS = 50_000
@@ -95,7 +98,7 @@ _ASKS_ANYWHERE = lazy_pattern(
     r"|\b(?:is|are|does|do|did|can|could|will|would|should|may|might|has|have)"
     r" (?:i|he|she|it|they|we|you|the|my|his|her|this|that|there|our|their|a|an|baclofen|someone)\b"
     r"|\b(?:want|wants|like|need|needs) to (?:know|ask|learn|find out|hear|book|make|schedule|talk|speak|see"
-    r"|understand|check)\b|\b(?:wondering|tell me|interested in|looking for|question)\b"
+    r"|understand|check)\b|\b(?:wondering|tell me|interested in|looking for|question|or not)\b"
 )
 
 
@@ -174,8 +177,9 @@ def _assess_piece(
         if fragment and model_tier is Tier.SURE and not scored.crisis:
             # Words a list type did not match, in a slot of a topic intent, are a fragment of a question
             # read without the words that asked it ("is the pump better than {swallowing baclofen
-            # tablets}"): the model alone can't be sure of a report of danger now, so 911 first, not the
-            # full response. The rules still can.
+            # tablets}"), and the catch-all's words that ask something are a question read whole: the
+            # model alone can't be sure of a report of danger now, so 911 first, not the full response.
+            # The rules still can.
             model_tier = Tier.POSSIBLE
         cautious = (
             caution
@@ -225,9 +229,10 @@ def assess(
     was said after a sign or a plea ("help {report}"), where a plea left on its own is sure; ``typed_slot``:
     the value of a listed slot type ("can the surgery cause {complication}"), where a sign named alone is the
     thing asked about, not a report; ``fragment``: words no listed value matched in such a slot, where the
-    learned screen alone is never sure (but of a crisis); ``caution``: a statement said after a subject, where
-    a lower learned score that asks nothing is possible (``STATEMENT_CAUTION``). ``explain``: every
-    finding and the model's top features, not only what decided. ``use_rules``/``use_model``: one screen
+    learned screen alone is never sure (but of a crisis), nor of the catch-all's words that ask;
+    ``caution``: a statement said after a subject (or whole, to the catch-all), where a lower learned
+    score that asks nothing is possible (``STATEMENT_CAUTION``). ``explain``: every finding and the
+    model's top features, not only what decided. ``use_rules``/``use_model``: one screen
     alone, for measuring each (``skill-sim measure``); the skill always uses both.
     """
     if not isinstance(text, str) or not text.strip():
@@ -296,7 +301,10 @@ def assess_request(
         decided = Assessment(
             Tier.POSSIBLE, EMERGENCY, (f"intent {DANGER_START_INTENT}: began with a sign or a plea",)
         )
-    typed_intent = not wide and intent_name not in FREE_TEXT_INTENTS and intent_name != EMERGENCY_INTENT
+    whole = intent_name == CATCH_ALL_INTENT
+    typed_intent = (
+        not (wide or whole) and intent_name not in FREE_TEXT_INTENTS and intent_name != EMERGENCY_INTENT
+    )
     for slot in slots:
         value = slot.value
         if intent_name == WHAT_IF_INTENT and isinstance(value, str):
@@ -306,8 +314,8 @@ def assess_request(
             report=report,
             danger_start=danger_start,
             typed_slot=typed_intent,
-            fragment=typed_intent and slot.listed is False,
-            caution=intent_name == REPORT_INTENT,
+            fragment=(typed_intent and slot.listed is False) or (whole and _asks_anywhere(value)),
+            caution=intent_name in (REPORT_INTENT, CATCH_ALL_INTENT),
             use_model=not (typed_intent and slot.listed is True),
             explain=explain,
         )
@@ -345,6 +353,11 @@ _ASKING_WORDS = frozenset(
         "could",
     }
 )
+
+
+def _asks_anywhere(value: object) -> bool:
+    """Whether a text asks something anywhere in it ("would it count as an emergency if she ...")."""
+    return isinstance(value, str) and _ASKS_ANYWHERE.search(normalize(value)) is not None
 
 
 def _asks_something(value: object) -> bool:

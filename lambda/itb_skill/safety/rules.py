@@ -713,8 +713,10 @@ POSSIBLE_VETOES = frozenset({"long-standing", "habit", "chronic condition", "pas
 # and the nurse sorted it out"). Read within the match's own clause, so "she fell last year and now she
 # can't get up" still reports what is happening now.
 _PAST_RE = lazy_pattern(
-    r"\b(?:(?:years|months|weeks) ago|a (?:year|month|long time) ago|long ago|last (?:year|month|winter|summer|spring|fall|autumn"
-    r"|time)|once (?:when|before|back)|back (?:in|when)|when (?:he|she|i|they|we) (?:was|were) (?:little|young"
+    r"\b(?:(?:years|months|weeks) ago|a (?:year|month|long time|while) ago|long ago|a while back|some time ago"
+    r"|a (?:few|couple of) (?:days|weeks|months|years) (?:ago|back)|once before|(?<!since )last week"
+    r"|last (?:year|month|winter|summer|spring|fall|autumn|time)|already (?:checked|seen|sorted|fixed|treated"
+    r"|looked at)|(?:has|have|had) (?:gone|cleared) (?:now|away)|once (?:when|before|back)|back (?:in|when)|when (?:he|she|i|they|we) (?:was|were) (?:little|young"
     r"|a baby|a kid|a child|small|younger)|the (?:first|one|last) time|the time (?:the|when|that|he|she|i)"
     r"|in (?:nineteen|twenty) \w+|before (?:the|his|her|my|their) (?:pump|surgery|operation)|that was"
     r"|since then|turned out|sorted (?:it )?out|fixed it|cleared up|got better|i was okay"
@@ -745,7 +747,7 @@ _CALL_FOR_ME_RE = lazy_pattern(
     r"\b(?:can|could|will|would) you (?:please )?(?:call|help|get|send|phone|ring)\b"
 )
 _MEANING = frozenset({"mean", "means", "meant", "meaning"})  # "does pins and needles mean the pump ..."
-_NEGATION = frozenset({"never", "without", "not"})
+_NEGATION = frozenset({"never", "without", "not", "non"})  # "a non urgent question"
 _CONTINUING = frozenset({"stop", "quit", "end", "ease", "let"})
 # "the pills make me drowsy": a sign put down to a cause, as side effects are described.
 _ATTRIBUTING = frozenset({"make", "makes", "made", "making"})
