@@ -105,10 +105,13 @@ def test_speech_only_the_catch_all_took_is_screened_whole(conversation):
 
 def test_the_catch_all_asked_a_question_hears_911_first_but_not_the_full_response(conversation):
     # The learned screen alone is never sure of the catch-all's words that ask something.
-    heard = conversation.intent("CatchAllIntent", words="would it count as an emergency if she started itching")
-    assert heard.speech.startswith("If this is an emergency, call 911 now.") and heard.end_session is False
-    heard = conversation.intent("CatchAllIntent", words="who do i call with a non urgent question about the pump")
-    assert heard.speech.startswith("If this is an emergency, call 911 now.") and heard.end_session is False
+    for words in (
+        "would it count as an emergency if she started itching",
+        "who do i call with a non urgent question about the pump",
+    ):
+        heard = conversation.intent("CatchAllIntent", words=words)
+        assert heard.speech.startswith("If this is an emergency, call 911 now.")
+        assert heard.end_session is False
 
 
 # ---- (c) the emergency response ----
@@ -293,7 +296,7 @@ def test_every_line_of_the_untuned_emergency_sets_hears_911_first(literal):
 @pytest.mark.slow
 def test_the_newest_fresh_set_keeps_its_first_pass_full_response():
     # Set 9 was the first set measured with the catch-all: 196/200 (98.0%) near on its first pass, the
-    # issue's target of 97%. Its first-pass figures are the floor, until it is tuned on and moves to the corpus.
+    # issue's target of 97%. Its first pass is the floor, until it is tuned on and moves to the corpus.
     (tally,) = measure([UNSEEN / "emergencies_unseen9.txt"], False, "both")
     assert tally.lines == 200 and tally.full >= 196, tally.missed
 

@@ -340,7 +340,7 @@ def sample_matcher(document: dict[str, Any]) -> Callable[[str], str | None]:
     """The intent a sample utterance reaches, or None: the simulator's resolver (``skill_sim.resolver``) read
     literally, as a plain sample matcher would (exact samples, listed slot values, free text), so the
     linter and the simulator agree on what a phrase reaches and the model is compiled once, lazily."""
-    from skill_sim.resolver import FALLBACK, Model
+    from skill_sim.resolver import Model
 
     try:
         model = Model(document)
@@ -349,10 +349,11 @@ def sample_matcher(document: dict[str, Any]) -> Callable[[str], str | None]:
 
     def reaches(text: str) -> str | None:
         try:
-            intent = model.resolve(text, literal=True).intent
+            resolution = model.resolve(text, literal=True)
         except Exception:  # text the resolver refuses (digits, symbols): reaches nothing
             return None
-        return None if intent == FALLBACK else intent
+        # The catch-all takes any words: an example phrase must be modelled on a sample of its own.
+        return None if resolution.how in ("fallback", "catch-all") else resolution.intent
 
     return reaches
 
