@@ -293,12 +293,16 @@ def test_every_line_of_the_untuned_emergency_sets_hears_911_first(literal):
     assert {name: lines for name, lines in no_911.items() if lines} == {}
 
 
+# Fresh sets measured first on the catch-all, now tuned on and in the corpus: never below their first pass
+# (near mode, full response), set 9's 196/200 being the first to reach the issue's 97%.
+FIRST_PASS_FULL = {"emergencies_unseen9.txt": 196, "emergencies_unseen10.txt": 191}
+
+
 @pytest.mark.slow
-def test_the_newest_fresh_set_keeps_its_first_pass_full_response():
-    # Set 9 was the first set measured with the catch-all: 196/200 (98.0%) near on its first pass, the
-    # issue's target of 97%. Its first pass is the floor, until it is tuned on and moves to the corpus.
-    (tally,) = measure([UNSEEN / "emergencies_unseen9.txt"], False, "both")
-    assert tally.lines == 200 and tally.full >= 196, tally.missed
+@pytest.mark.parametrize(("name", "first_pass"), sorted(FIRST_PASS_FULL.items()))
+def test_a_fresh_set_never_falls_below_its_first_pass(name, first_pass):
+    (tally,) = measure([corpora.CORPUS_DIR / name], False, "both")
+    assert tally.lines == 200 and tally.full >= first_pass, tally.missed
 
 
 NURSE = "nurse couldn't get the needle in for the refill and now i'm shaking stiff and feverish"

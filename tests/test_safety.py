@@ -117,6 +117,13 @@ def test_few_ordinary_questions_get_the_911_opener():
         ("he took a double dose", "what happens if i take a double dose"),
         ("his throat is closing", "can baclofen cause an allergic reaction"),
         ("this is an emergency", "what counts as an emergency"),
+        # fresh sets 9 and 10: a plea with urgency, a fit after a fit, not waking after a collapse, one side
+        ("please send someone quick", "could you send someone here tomorrow to look at the pump"),
+        ("one fit after another he doesn't wake up in between", "he had one fit years ago"),
+        ("my husband went down in the hallway and hasn't woken up", "she hasn't woken up from her nap yet"),
+        ("he can't talk right and one side's gone weak", "is one side weak a sign of a stroke"),
+        ("she's got a fever and she's shaking", "my mum's got hay fever is the pump alright with that"),
+        ("every time i look at him he's turning blue", "next time the alarm goes off do i ring 911"),
     ],
 )
 def test_the_rules_tell_danger_happening_now_from_a_question_about_it(report, question):
@@ -134,11 +141,29 @@ def test_the_rules_tell_danger_happening_now_from_a_question_about_it(report, qu
         ("the pills make me drowsy", "attributed"),
         ("what counts as an emergency", "question"),
         ("in an emergency we would call 911", "hypothetical"),
+        ("the wound got infected after my first surgery but the antibiotics sorted it", "past"),
+        ("a while back she got too much after a refill and was really drowsy", "past"),
+        ("do we go to the er every time the pump beeps", "habit"),
     ],
 )
 def test_a_sign_described_as_not_new_gets_911_first_not_the_full_response(text, veto):
     decided = safety.assess(text, use_model=False)
     assert decided.tier is Tier.POSSIBLE
+    assert any(reason.endswith(f"vetoed: {veto}") for reason in decided.reasons), decided
+
+
+@pytest.mark.parametrize(
+    ("text", "veto"),
+    [
+        ("i was wondering is itching a sign of withdrawal", "question"),
+        ("a problem with the catheter could that stop the medicine getting through", "hypothetical"),
+        ("next time the alarm goes off do i ring 911", "hypothetical"),
+        ("who do i call with a non urgent question", "negated"),
+    ],
+)
+def test_a_sign_asked_about_or_supposed_is_held_back_by_a_named_veto(text, veto):
+    decided = safety.assess(text, use_model=False, explain=True)
+    assert not decided.sure
     assert any(reason.endswith(f"vetoed: {veto}") for reason in decided.reasons), decided
 
 
@@ -200,6 +225,20 @@ def test_everyday_commands_are_not_emergencies(text):
 def test_a_whole_bottle_reads_as_intent_and_too_many_pills_as_an_overdose():
     assert safety.assess("my son swallowed a whole bottle of his pills").kind == safety.CRISIS
     assert safety.assess("she took too many pills").kind == safety.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sitting on the edge of the roof right now",
+        "i'm sitting in the car in the garage with the engine running",
+        "after this i'm driving to the bridge and that's it",
+        "nothing is ever going to get better so i've decided today's the day",
+    ],
+)
+def test_a_plan_or_a_place_said_without_the_usual_words_is_a_crisis(text):
+    decided = safety.assess(text, use_model=False)
+    assert decided.sure and decided.kind == safety.CRISIS, decided
 
 
 def test_crisis_always_fires_even_inside_a_question():

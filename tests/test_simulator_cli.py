@@ -202,10 +202,13 @@ def test_measure_with_one_screen_keeps_the_other_off_whatever_the_caller_asks(wh
     assert decided.reasons and not any(reason.startswith(silent) for reason in decided.reasons)
 
 
-def test_measuring_the_rules_alone_leaves_out_the_learned_caution_on_statements():
+def test_measuring_the_rules_alone_leaves_out_the_learned_caution_on_statements(monkeypatch):
     from itb_skill import safety
+    from itb_skill.safety import learned
 
-    said = "nurse couldn't get the needle in for the refill and now i'm shaking stiff and feverish"  # 0.30
+    # a statement the learned screen hears some danger in, under its possible threshold: the caution band
+    monkeypatch.setattr(learned, "score", lambda text, explain=False: learned.Score(0.2, False, 0.0, ()))
+    said = "nurse couldn't get the needle in for the refill and now i'm shaking stiff and feverish"
     report = [safety.SlotText("report", said)]
     with screen_only("rules"):
         assert safety.assess_request("ReportIntent", report).tier is safety.Tier.NONE

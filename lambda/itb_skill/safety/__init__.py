@@ -93,10 +93,14 @@ MIN_MODEL_WORDS = 3
 # now I'm shaking stiff and feverish" scored 0.30; the ordinary statements and questions that reach
 # ReportIntent score under 0.03). Never the full response (``assess(caution=True)``).
 STATEMENT_CAUTION = 0.1
+# Asks: a question word, a verb before a pronoun anywhere ("... is that withdrawal"), or before a noun at
+# the start or after a joining word ("is the pump ...", "and does his ..."): not "every breath is a fight".
 _ASKS_ANYWHERE = lazy_pattern(
     r"\b(?:what|whats|why|how|when|where|who|which|whether|if)\b"
     r"|\b(?:is|are|does|do|did|can|could|will|would|should|may|might|has|have)"
-    r" (?:i|he|she|it|they|we|you|the|my|his|her|this|that|there|our|their|a|an|baclofen|someone)\b"
+    r" (?:i|he|she|it|they|we|you|this|that|there|someone)\b"
+    r"|(?:^|\b(?:and|so|but|or|um|uh|well|okay|ok) )(?:is|are|does|do|did|can|could|will|would|should|may"
+    r"|might|has|have) (?:the|my|his|her|our|their|a|an|baclofen)\b"
     r"|\b(?:want|wants|like|need|needs) to (?:know|ask|learn|find out|hear|book|make|schedule|talk|speak|see"
     r"|understand|check)\b|\b(?:wondering|tell me|interested in|looking for|question|or not)\b"
 )
@@ -161,8 +165,12 @@ def _assess_piece(
     caution: bool = False,
 ) -> Assessment:
     tier, kind, reasons = Tier.NONE, None, []
+    framed = False  # an explicit word said as a plan or a case ("call an ambulance if she ever ...")
     if use_rules:
         findings = _READINGS[reading](piece)
+        framed = bool(findings) and all(
+            finding.rule.startswith("always:") and finding.veto == "hypothetical" for finding in findings
+        )
         best = rules.best(findings)
         if best is not None and best.tier:
             tier, kind = Tier(best.tier), best.kind
@@ -180,6 +188,10 @@ def _assess_piece(
             # tablets}"), and the catch-all's words that ask something are a question read whole: the
             # model alone can't be sure of a report of danger now, so 911 first, not the full response.
             # The rules still can.
+            model_tier = Tier.POSSIBLE
+        if framed and model_tier is Tier.SURE and not scored.crisis:
+            # The rules found the emergency words framed as a plan or a case: the model alone does not
+            # overrule that to the full response ("call an ambulance if she ever gets really floppy").
             model_tier = Tier.POSSIBLE
         cautious = (
             caution
@@ -243,6 +255,8 @@ def assess(
         reading = (
             "danger start" if danger_start else "report" if report else "slot" if typed_slot else "plain"
         )
+        # A whole utterance that asks something (the catch-all's words): the learned screen alone is not sure.
+        fragment = fragment or (reading == "plain" and _asks_anywhere(text))
         decided = NOTHING
         for piece in windows(text):
             found = _assess_piece(piece, reading, use_rules, use_model, explain, fragment, caution)
@@ -314,7 +328,7 @@ def assess_request(
             report=report,
             danger_start=danger_start,
             typed_slot=typed_intent,
-            fragment=(typed_intent and slot.listed is False) or (whole and _asks_anywhere(value)),
+            fragment=typed_intent and slot.listed is False,
             caution=intent_name in (REPORT_INTENT, CATCH_ALL_INTENT),
             use_model=not (typed_intent and slot.listed is True),
             explain=explain,

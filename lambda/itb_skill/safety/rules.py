@@ -151,7 +151,8 @@ _SIGNS: dict[str, str] = {
     r"|pale and (?:sweaty|clammy)",
     "stroke": r"talking funny|(?:suddenly|all of a sudden) (?:cannot|could not) (?:talk|speak)"
     r"|one side of (?:his|her|my|their) face (?:has )?(?:dropped|drooped|fallen|is drooping|went numb)"
-    r"|(?:left|right) side (?:is |went |has gone )?(?:weak|numb|dead|limp)"
+    r"|(?:left|right|one) side (?:of (?:his|her|my|their) (?:body|face) )?(?:is |went |has gone |gone )?"
+    r"(?:weak|numb|dead|limp|droopy|drooping)"
     r"|(?:weak|numb|drooping) on one side|slurred speech|slurring(?: (?:my|his|her|their) words)?"
     r"|cannot (?:lift|raise|move) (?:(?:my|his|her"
     r"|their|one|an|the) )?arm"
@@ -160,7 +161,7 @@ _SIGNS: dict[str, str] = {
     r"|drooping on one side|(?:weak|numb|dead|heavy) (?:arm|leg|hand) on one side"
     r"|(?:suddenly|all of a sudden) (?:slurring|blind|cannot see)"
     r"|(?:lost|losing) (?:my|his|her|their) (?:vision|sight)",
-    "fever": r"(?:(?:a|high|really|very|bad|raging|huge) )*fever|a (?:high )?temperature|high temperature"
+    "fever": r"(?:(?:a|high|really|very|bad|raging|huge) )*(?<!hay )fever|a (?:high )?temperature|high temperature"
     r"|burning up|running a (?:high )?(?:fever|temperature)|feverish|(?:very|really|so|super|this|that) hot"
     r"|spiking (?:a )?(?:high )?(?:fever|temperature)|hot to the touch|roasting|on fire|boiling hot"
     r"|shivering and (?:hot|burning)|(?:chills|shaking) and (?:a )?fever|fever and chills",
@@ -348,13 +349,14 @@ _PLEA_RE = lazy_pattern(rf"(?:{_PLEA})")
 # A means of ending a life at hand, and a last word: neither alone is a crisis ("does he have a knife
 # for the tape", "I'm done with my questions"), both in one utterance are.
 _MEANS = (
-    r"\b(?:gun|rifle|pistol|shotgun|rope|noose|knife|razor|blade|bridge|ledge"
+    r"\b(?:gun|rifle|pistol|shotgun|rope|noose|knife|razor|blade|bridge|ledge|cliff|roof|railway|train tracks"
     r"|all (?:of )?(?:my|his|her|the|these|those) (?:pills|tablets|meds|medicine|baclofen)|whole bottle)\b"
 )
 _FAREWELL = (
     r"\b(?:(?:i am|he is|she is|am) (?:done|finished|ready)\b(?! (?:with (?:my|the|our|these|those) questions?"
     r"|for (?:the|my|our) (?:day|night|appointment)))|good ?bye|end (?:it|this|things|everything)"
-    r"|so (?:i|he|she) (?:can |will )?die|for good|tonight is the night|never wake up)"
+    r"|so (?:i|he|she) (?:can |will )?die|for good|tonight is the night|never wake up|that is it|(?:today|this)"
+    r" is the day|(?:i|i have|he has|she has) decided)"
 )
 
 _ALWAYS: tuple[tuple[str, str, str], ...] = (
@@ -421,7 +423,9 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|(?:let|letting) the (?:pump|alarm)(?: \w+){0,6} (?:be over|end it|run out on purpose)"
         r"|so it (?:will|would|can) (?:all )?be over|(?:will not|does not|do not) need the pump (?:after|anymore)"
         r"|(?:been|am|is|keep) cutting (?:myself|himself|herself|again|my|his|her)|(?:been|keep) cutting and"
-        r"|standing on (?:the|a) (?:bridge|ledge|roof|edge)|(?:drive|driving) (?:my|his|her|the) (?:car"
+        r"|(?:standing|sitting|stood|sat|climbed|climbing|up|out) on (?:the|a) (?:edge of (?:the|a) )?(?:bridge|ledge|roof"
+        r"|cliff|railing|train tracks|tracks|edge)|(?:in|inside) (?:the|my|a|his|her) (?:car|garage)(?: \w+){0,5} (?:with"
+        r" )?(?:the )?engine (?:running|on)|nothing (?:is|will) ever (?:going to )?(?:get|be) (?:any )?better|(?:drive|driving) (?:my|his|her|the) (?:car"
         r"|wheelchair) (?:into|off)|(?:tonight|today) is the night|(?:want|wants) (?:it|everything|this) (?:all )?to"
         r" stop forever|(?:do not|does not) want to wake up (?:tomorrow|again|anymore)|never wake up again"
         r"|(?:going to|gonna) fix that tonight|take them all (?:tonight|today|at once|now)"
@@ -465,7 +469,11 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|need help (?:right )?now|need help fast"
         r"|help (?:me )?quick|(?:somebody|someone|anybody|anyone) help|help help|get help (?:right )?now"
         r"|^(?:please )?(?:go )?get (?:me |him |her |us |some )?help(?: please)?$"
-        r"|call for help|send help|(?:am|is|are) " + _DYING + r""
+        r"|call for help|send help|(?:send|get) (?:someone|somebody|anyone|anybody|people)(?: here| over| round)?"
+        r"(?: please)? (?:now|quick|quickly|fast|right now|immediately|asap|straight away)\b"
+        r"|^(?:please )?(?:send|get) (?:someone|somebody)(?: here)?(?: please)?$|(?:am|is|are) "
+        + _DYING
+        + r""
         r"|having a stroke|no pulse|(?:cannot|could not) find (?:a|his|her|their) pulse|(?:heart|breathing) (?:has )?stopped"
         r"|life threatening|hurry up|please hurry|hurry please"
         r"|(?:need|get|send) (?:me |him |her |us )?(?:a )?(?:doctor|medic|nurse) (?:right now|now|fast|quick"
@@ -494,6 +502,8 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"(?:will|would) not wake(?: up)?|(?:cannot|could not) wake (?:\w+ ){0,2}?(?:up|him|her|them)\b"
         r"|(?:cannot|could not) wake(?! up\b)|not waking up|not responding|unresponsive|passed out"
         r"|blacked out|fainted|collapsed|keeled over"
+        r"|(?:went down|dropped|fell|collapsed|passed out|fainted|fit|seizure|hit (?:his|her|my) head)(?: \w+){0,8}"
+        r" (?:has|have|had|did|does|do) not (?:woken|woke|wake|waken|come round|come to)\b"
         r"|found (?:him|her|them|my \w+) (?:on the floor|unconscious|passed out|not breathing)"
         r"|lost consciousness|losing consciousness|is out cold"
         r"|(?:going to|about to) (?:pass out|faint|black out|collapse)"
@@ -515,6 +525,7 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         EMERGENCY,
         "seizure",
         r"having (?:a |another )?(?:seizure|convulsion|fit)s?|seizing|convulsing|had (?:a|another) seizure"
+        r"|(?:seizure|convulsion|fit)s? (?:after|upon|on top of) (?:another|(?:seizure|convulsion|fit)s?)\b"
         r"|in a seizure|seizure right now|foaming at the mouth|eyes (?:are )?(?:rolling|rolled) back"
         r"|thrashing|having (?:a )?fits?"
         r"|(?:shaking|jerking|twitching|convulsing) (?:violently|uncontrollably)"
@@ -530,6 +541,13 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|(?:bad|severe|terrible|crushing|sudden) chest pains?|chest pains? (?:really |so )?(?:bad|now|right now)"
         r"|worst headache (?:of|in) (?:my|his|her|their) (?:whole )?life"
         r"|(?:pain|numb|tingling|hurts)(?: \w+){0,3} (?:down|in) (?:my|his|her|their) left arm",
+    ),
+    (
+        EMERGENCY,
+        "stroke",
+        # one side of the body going: a stroke sign said without a subject ("... and one side's weak")
+        r"(?:left|right|one) side (?:of (?:his|her|my|their) (?:body|face) )?(?:is |went |has gone |gone |just went )?"
+        r"(?:weak|numb|dead|limp|droopy|drooping)\b",
     ),
     (
         EMERGENCY,
@@ -552,6 +570,9 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"fell|fallen|(?:cannot|could not) get up|took a (?:bad |hard )?fall"
         r"|hit (?:(?:my|his|her|their|the) )?head|had a (?:bad |hard )?fall"
         r"|broke (?:my|his|her|their) (?:hip|leg|arm|neck|back)"
+        # a bone that looks broken now: "i think my leg's broken", "her arm's bent the wrong way"
+        r"|(?:hip|leg|arm|neck|back|ankle|wrist|shoulder) (?:is |looks |might be |must be )?(?:broken|snapped)"
+        r"|(?:bent|twisted|pointing) the wrong way"
         r"|took a (?:bad |hard )?tumble|slipped and (?:hit|hurt|banged|broke)"
         r"|(?:banged|smacked|cracked|bumped) (?:my|his|her|their) head",
     ),
@@ -714,7 +735,10 @@ POSSIBLE_VETOES = frozenset({"long-standing", "habit", "chronic condition", "pas
 # can't get up" still reports what is happening now.
 _PAST_RE = lazy_pattern(
     r"\b(?:(?:years|months|weeks) ago|a (?:year|month|long time|while) ago|long ago|a while back|some time ago"
-    r"|a (?:few|couple of) (?:days|weeks|months|years) (?:ago|back)|once before|(?<!since )last week"
+    r"|a (?:few|couple of) (?:days|weeks|months|years) (?:ago|back)|once before|(?<!since )last week|ages ago"
+    r"|as a (?:teenager|teen|kid|child|baby|toddler|student)|in the (?:spring|summer|autumn|fall|winter)"
+    r"|in (?:his|her|my|their|our) (?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties)"
+    r"|at (?:university|college|uni|school)"
     r"|last (?:year|month|winter|summer|spring|fall|autumn|time)|already (?:checked|seen|sorted|fixed|treated"
     r"|looked at)|(?:has|have|had) (?:gone|cleared) (?:now|away)|once (?:when|before|back)|back (?:in|when)|when (?:he|she|i|they|we) (?:was|were) (?:little|young"
     r"|a baby|a kid|a child|small|younger)|the (?:first|one|last) time|the time (?:the|when|that|he|she|i)"
@@ -723,6 +747,33 @@ _PAST_RE = lazy_pattern(
     r"|it was just|the next (?:day|morning)|(?:went|go|goes) off once|once at|(?:beeped|went off|happened) once"
     r"|and it worked|i cried|(?:had|has|have) not had (?:a|one|any)|in (?:\w+ )?years)\b"
 )
+# A past event and how it ended, said after it: "the wound got infected but the antibiotics sorted it", "a
+# seizure once and nothing since", "he broke his wrist but the pump was fine" (not "... was fine until now").
+_RESOLVED_AFTER_RE = lazy_pattern(
+    r"\b(?:sorted|fixed|cleared|cured|healed|settled|treated) (?:it|them|that|him|her)\b"
+    r"|\b(?:cleared|settled|healed) up\b|\bnothing since\b|\bnever \w+ (?:one|it|another|any|again) since\b"
+    r"|\bbeen (?:fine|okay|ok|well|all right|alright) (?:ever )?since\b"
+    r"(?! (?:breakfast|lunch|dinner|tea|this|last|yesterday|earlier|\w+ ago))"
+    r"|\bbut (?:the \w+|it|everything|he|she|they) (?:was|were) (?:fine|okay|ok|all right|alright)\b"
+    r"(?! (?:a|an|this|earlier|just|yesterday|until|till|before|\w+ ago)\b)"
+)
+# Asking, said just before the sign ("I was wondering is itching ..."), or a case said after it ("... would that be
+# a warning sign", "... could that stop the medicine getting through"; "one day" makes any clause a case).
+_WONDERING_RE = lazy_pattern(r"\b(?:wondering|wonder|want(?:ed)? to know|curious)\b(?: \w+){0,4}$")
+_CASE_AFTER_RE = lazy_pattern(
+    r"\b(?:would|could|might|will) (?:that|this|it|they|those|these) (?:be|mean|cause|stop|make|happen|count"
+    r"|affect)\b"
+)
+_SOMEDAY_RE = lazy_pattern(r"\b(?:some day|someday|one day)\b(?! (?:after|since|later|ago|before|post))")
+# A sign asked about by what it means, said right after it: "is itching a sign of withdrawal".
+_SIGN_OF_AFTER_RE = lazy_pattern(
+    r" (?:a |an )?(?:early |warning |common |usual |normal )?(?:sign|signs|symptom|symptoms|side effects?"
+    r"|warning sign|normal)\b"
+)
+# The next time it happens is a case ("next time the alarm goes off do I ring 911"); every time, in a
+# question, a habit ("do we go to the er every time the pump beeps"; not "every time I look he's blue").
+_NEXT_TIME_RE = lazy_pattern(r"\b(?:the )?next time\b")
+_EVERY_TIME_RE = lazy_pattern(r"\b(?:every|each|any) time\b|\banytime\b")
 # Where a clause ends: what follows "and now" or "but now" is news of its own.
 _CLAUSE_BREAK_RE = lazy_pattern(r"\b(?:and now|but now|now|but|and then|then)\b")
 # Words that make the subject people in general ("how many people have problems with the catheter").
@@ -887,6 +938,18 @@ def _veto(text: str, start: int, end: int, asking: bool = False) -> str | None:
         return "another alarm"
     if _FEARED_RE.search(text[:start].rstrip()):
         return "feared"
+    if _WONDERING_RE.search(text, 0, end):  # the sign within a few words of the wondering
+        return "question"
+    if asking and _SIGN_OF_AFTER_RE.match(text, end):  # "is one side weak a sign of a stroke"
+        return "question"
+    if _CASE_AFTER_RE.search(text, end) or _SOMEDAY_RE.search(text):
+        return "hypothetical"
+    if _NEXT_TIME_RE.search(text, 0, start):
+        return "hypothetical"
+    if asking and _EVERY_TIME_RE.search(text, 0, start):
+        return "habit"
+    if _RESOLVED_AFTER_RE.search(text, end):
+        return "past"
     before = text[:start].split()
     while before and (before[-1] in _DETERMINERS or before[-1] in _ARTICLES):  # "why would my legs ..."
         before = before[:-1]
@@ -923,7 +986,10 @@ def _veto(text: str, start: int, end: int, asking: bool = False) -> str | None:
         if word == "do" and index + 1 < len(before) and before[-index - 2] in _SUBJECT_PRONOUNS:
             break  # "what should I do, he ..." : "do" is the verb, the report starts after it
         following = before[len(before) - index] if index else ""
-        if word in _CONDITIONAL or (word in _SUPPOSING and following not in ("since", "was", "been")):
+        supposing = word in _SUPPOSING and following not in ("since", "was", "been", "and", "but", "so")
+        preceding = before[-index - 2] if index + 1 < len(before) else ""
+        conditional = word in _CONDITIONAL and not (word == "once" and preceding == "at")  # "all at once"
+        if conditional or supposing:  # "say he ...", not "what people say and ..."
             return "hypothetical"
         if word in _GENERIC or (asking and word in _GENERIC_IN_QUESTIONS):
             return "general"
@@ -943,9 +1009,10 @@ def _veto(text: str, start: int, end: int, asking: bool = False) -> str | None:
 def _always_veto(raw: str, text: str, rule: str, start: int, end: int) -> str | None:
     """What holds an ALWAYS rule back to the possible tier (it never goes below: 911 first, always).
 
-    Crisis rules are never held back. An explicit word ("emergency", "911") asked about rather than
+    Crisis rules are never held back (a means and a last word together are one). An explicit word
+    ("emergency", "911") asked about rather than
     reported is held back too ("what counts as an emergency"), unless they ask whether to call now."""
-    if rule == "suicide" or rule == "hopelessness_or_plan":
+    if rule in ("suicide", "hopelessness_or_plan", "means_and_farewell"):
         return None
     veto = _veto(text, start, end, _asks(raw, text))
     if veto is not None:
@@ -1073,7 +1140,8 @@ def check_report(raw: str) -> tuple[Finding, ...]:
     if plain and plain[-1].veto is None:
         return plain
     rest = normalize(raw)
-    if _PLEA_RE.fullmatch(rest) or (rest and _PLEA_REST_RE.fullmatch(rest + " ")):
+    courtesy = _COURTESY_RE.fullmatch(rest)  # "volume six {please}": a plea needs more than manners
+    if _PLEA_RE.fullmatch(rest) or (rest and not courtesy and _PLEA_REST_RE.fullmatch(rest + " ")):
         return (*plain, Finding("always:plea", EMERGENCY))  # "please {report}" with "hurry": a plea
     return plain + check(f"{REPORT_SUBJECT} {raw}", 0)
 
@@ -1084,10 +1152,18 @@ _PLEA_REST_RE = lazy_pattern(
     r"(?:(?:me|us|him|her|them|my \w+|please|now|right now|quick|quickly|fast|somebody|someone|anybody|anyone"
     r"|it is bad|help|now please|oh god|oh my god|hurry|hurry up)(?: |$))+"
 )
+_COURTESY_RE = lazy_pattern(
+    r"(?:please|now|right now|thanks|thank you)(?: (?:please|now|right now|thanks|thank you))*"
+)
 # What is left of "why won't he {report}": the verb of a danger happening now.
 _DANGER_VERB_REST_RE = lazy_pattern(
     r"(?:wake(?: up)?|breathe|respond|answer(?: me)?|move|open (?:his|her|their) eyes|stop (?:shaking|bleeding"
     r"|seizing|jerking|convulsing|throwing up|vomiting|twitching))(?: now| right now)?"
+)
+# What is left of "get someone {report}", "send someone {report}": where to ("here now", "to the house").
+_PLACE_REST_RE = lazy_pattern(
+    r"(?:here|over here|round|over|out here|to (?:the|my|our|this) (?:house|home|flat|apartment|address))"
+    r"(?: now| right now| quick| quickly| fast| please| straight away)*"
 )
 _DESTINATION_RE = lazy_pattern(
     r"(?:the )?(?:er|e r|emergency room|emergency|hospital|urgent care|a and e)(?: now| right now)?"
@@ -1098,7 +1174,7 @@ _DESTINATION_RE = lazy_pattern(
 # each put back ("blood {report}" sends "is pouring out"), since the skill cannot know which one was said.
 DANGER_STARTS = ("blood", "bleeding", "fluid", "pain", "fever", "seizure", "chest", "crushing", "so much",
                  "the pump", "nobody", "everyone", "no one", "took", "will not", "worst",
-                 "pins and needles")  # fmt: skip
+                 "pins and needles", "nothing")  # fmt: skip
 
 
 def check_after_danger_start(raw: str) -> tuple[Finding, ...]:
@@ -1110,6 +1186,8 @@ def check_after_danger_start(raw: str) -> tuple[Finding, ...]:
         return (Finding("always:plea", EMERGENCY),)
     if text and _DESTINATION_RE.fullmatch(text):
         return (Finding("always:to_the_er", EMERGENCY),)
+    if text and _PLACE_REST_RE.fullmatch(text):
+        return (Finding("always:plea", EMERGENCY),)
     if text and _DANGER_VERB_REST_RE.match(text):
         return (Finding("always:unconscious", EMERGENCY),)
     found = check_report(raw)
