@@ -93,6 +93,13 @@ MIN_MODEL_WORDS = 3
 # now I'm shaking stiff and feverish" scored 0.30; the ordinary statements and questions that reach
 # ReportIntent score under 0.03). Never the full response (``assess(caution=True)``).
 STATEMENT_CAUTION = 0.1
+# The person said to be well now ("... and he's in good spirits"): the learned screen alone is not sure.
+_FINE_NOW = lazy_pattern(
+    r"\b(?:is|are|am|seems?|looks?|feels?) (?:in (?:good|great|high) spirits"
+    r"|doing (?:well|fine|great|ok|okay)"
+    r"|(?:absolutely |perfectly |totally )?(?:fine|well|great|okay|ok|happy|comfortable|settled|grand))\b"
+    r"(?! (?:until|till|before|earlier|this morning|a minute|an hour|yesterday))"
+)
 # Asks: a question word, a verb before a pronoun anywhere ("... is that withdrawal"), or before a noun at
 # the start or after a joining word ("is the pump ...", "and does his ..."): not "every breath is a fight".
 _ASKS_ANYWHERE = lazy_pattern(
@@ -135,7 +142,8 @@ def _describe(finding: rules.Finding) -> str:
 
 _READINGS = {
     "plain": rules.check,
-    "slot": lambda text: rules.check(text, 0),  # a typed slot's value: no sign named alone counts (a topic)
+    # a typed slot's value: part of a question or request (a topic intent), where no sign named alone counts
+    "slot": lambda text: rules.check(text, 0, asked=True),
     "report": rules.check_report,
     "danger start": rules.check_after_danger_start,
 }
@@ -188,6 +196,10 @@ def _assess_piece(
             # tablets}"), and the catch-all's words that ask something are a question read whole: the
             # model alone can't be sure of a report of danger now, so 911 first, not the full response.
             # The rules still can.
+            model_tier = Tier.POSSIBLE
+        if model_tier is Tier.SURE and not scored.crisis and _FINE_NOW.search(normalize(piece)):
+            # The words say the person is well now ("... and he's in good spirits"): the model alone, which
+            # heard the pump and the refill, is not sure of an emergency against them.
             model_tier = Tier.POSSIBLE
         if framed and model_tier is Tier.SURE and not scored.crisis:
             # The rules found the emergency words framed as a plan or a case: the model alone does not
@@ -256,7 +268,7 @@ def assess(
             "danger start" if danger_start else "report" if report else "slot" if typed_slot else "plain"
         )
         # A whole utterance that asks something (the catch-all's words): the learned screen alone is not sure.
-        fragment = fragment or (reading == "plain" and _asks_anywhere(text))
+        fragment = fragment or (reading == "plain" and asks(text))
         decided = NOTHING
         for piece in windows(text):
             found = _assess_piece(piece, reading, use_rules, use_model, explain, fragment, caution)
@@ -369,7 +381,7 @@ _ASKING_WORDS = frozenset(
 )
 
 
-def _asks_anywhere(value: object) -> bool:
+def asks(value: object) -> bool:
     """Whether a text asks something anywhere in it ("would it count as an emergency if she ...")."""
     return isinstance(value, str) and _ASKS_ANYWHERE.search(normalize(value)) is not None
 

@@ -104,7 +104,7 @@ _SIGNS: dict[str, str] = {
         r"|weird|hard|heavy|fast)"
         r"|(?<!stomach )(?<!stomach is )(?<!belly is )(?<!tummy is )gurgling|rattling"
         r"|(?:cannot|could not|can barely|can hardly) (?:get|catch) (?:a |his |her |my |their )?breath"
-        r"|breathing (?:is )?(?:labou?red|noisy|rattly)|fighting for (?:air|breath)|huffing and puffing"
+        r"|breathing (?:is )?(?:labou?red|noisy|rattly)|(?:fighting|struggling|gasping) for (?:air|breath|every breath)|huffing and puffing"
     ),
     "unconscious": (
         r"unconscious|not conscious|(?:barely|hardly|semi) (?:conscious|awake)|in and out of consciousness"
@@ -211,7 +211,7 @@ _SIGNS: dict[str, str] = {
     r" (?:my|his|her|their|the) (?:dose|pills|medicine)"
     r"|(?:drank|swallowed|ate|got into) (?:something|stuff|some \w+) (?:from )?under the sink"
     r"|(?:took|taken|had|swallowed)(?: \w+){0,4} instead of (?:one|two|my|his|her|the usual)"
-    r"|(?:swallowed|ate|eaten|got into|chewed|drank)(?: \w+){0,6}? (?:pills|tablets|meds|medicine|medication"
+    r"|(?:swallowed|ate|eaten|got into|chewed|drank)(?: \w+){0,8}? (?:pills|tablets|meds|medicine|medication"
     r"|medications|baclofen|gummies|bottle)"
     # poisoning: household chemicals, batteries, patches
     r"|(?:drank|swallowed|ate|chewed|bit into|got into|sucked on|licked)(?: \w+){0,3}? (?:bleach|antifreeze"
@@ -240,7 +240,7 @@ _BODY = {
         r"heart|heart rate|pulse",
         r"going a mile a minute|racing|pounding|beating (?:(?:really|very|so|super|too) )?(?:fast|hard)"
         r"|fast|going crazy"
-        r"|through the roof",
+        r"|through the roof|going like (?:the clappers|a train|the hammers|mad)",
     ),
     "stroke": (
         r"face|mouth|smile",
@@ -423,6 +423,8 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|(?:let|letting) the (?:pump|alarm)(?: \w+){0,6} (?:be over|end it|run out on purpose)"
         r"|so it (?:will|would|can) (?:all )?be over|(?:will not|does not|do not) need the pump (?:after|anymore)"
         r"|(?:been|am|is|keep) cutting (?:myself|himself|herself|again|my|his|her)|(?:been|keep) cutting and"
+        r"|(?:turn|turning|put|putting|set|setting) (?:my|his|her|the) pump (?:up )?(?:as high as|all the way|to (?:the )?max)"
+        r"|(?:go|going) to sleep for good|(?:had|have) enough(?! of)(?: \w+){0,4} (?:i am done(?! with)|finish it|end it)"
         r"|(?:standing|sitting|stood|sat|climbed|climbing|up|out) on (?:the|a) (?:edge of (?:the|a) )?(?:bridge|ledge|roof"
         r"|cliff|railing|train tracks|tracks|edge)|(?:in|inside) (?:the|my|a|his|her) (?:car|garage)(?: \w+){0,5} (?:with"
         r" )?(?:the )?engine (?:running|on)|nothing (?:is|will) ever (?:going to )?(?:get|be) (?:any )?better|(?:drive|driving) (?:my|his|her|the) (?:car"
@@ -453,7 +455,7 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         EMERGENCY,
         "plea",
         # a bare call for help: the whole utterance is a plea (``help`` alone is Alexa's help intent)
-        rf"^(?:(?=\S+ \S)(?:{_PLEA})|mayday|sos)$",
+        rf"^(?:(?=\S+ \S)(?:{_PLEA})|mayday|sos|s o s)$",
     ),
     (
         EMERGENCY,
@@ -471,9 +473,8 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|^(?:please )?(?:go )?get (?:me |him |her |us |some )?help(?: please)?$"
         r"|call for help|send help|(?:send|get) (?:someone|somebody|anyone|anybody|people)(?: here| over| round)?"
         r"(?: please)? (?:now|quick|quickly|fast|right now|immediately|asap|straight away)\b"
-        r"|^(?:please )?(?:send|get) (?:someone|somebody)(?: here)?(?: please)?$|(?:am|is|are) "
-        + _DYING
-        + r""
+        r"|^(?:(?:please|quick|quickly|hurry|now) )*(?:send|get) (?:someone|somebody)(?: here| over)?"
+        r"(?: please| now| quick)*$|(?:am|is|are) " + _DYING + r""
         r"|having a stroke|no pulse|(?:cannot|could not) find (?:a|his|her|their) pulse|(?:heart|breathing) (?:has )?stopped"
         r"|life threatening|hurry up|please hurry|hurry please"
         r"|(?:need|get|send) (?:me |him |her |us )?(?:a )?(?:doctor|medic|nurse) (?:right now|now|fast|quick"
@@ -502,6 +503,7 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"(?:will|would) not wake(?: up)?|(?:cannot|could not) wake (?:\w+ ){0,2}?(?:up|him|her|them)\b"
         r"|(?:cannot|could not) wake(?! up\b)|not waking up|not responding|unresponsive|passed out"
         r"|blacked out|fainted|collapsed|keeled over"
+        r"|(?:is|and|now|gone|went|lying|still|completely|totally) unconscious"
         r"|(?:went down|dropped|fell|collapsed|passed out|fainted|fit|seizure|hit (?:his|her|my) head)(?: \w+){0,8}"
         r" (?:has|have|had|did|does|do) not (?:woken|woke|wake|waken|come round|come to)\b"
         r"|found (?:him|her|them|my \w+) (?:on the floor|unconscious|passed out|not breathing)"
@@ -526,6 +528,8 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         "seizure",
         r"having (?:a |another )?(?:seizure|convulsion|fit)s?|seizing|convulsing|had (?:a|another) seizure"
         r"|(?:seizure|convulsion|fit)s? (?:after|upon|on top of) (?:another|(?:seizure|convulsion|fit)s?)\b"
+        r"|(?:he is|she is|they are|is|keeps|started|still|been|(?:my|his|her|our|the) \w+) fitting\b"
+        r"(?! (?:the|a|an|his|her|my|in|into|it|them|him))"
         r"|in a seizure|seizure right now|foaming at the mouth|eyes (?:are )?(?:rolling|rolled) back"
         r"|thrashing|having (?:a )?fits?"
         r"|(?:shaking|jerking|twitching|convulsing) (?:violently|uncontrollably)"
@@ -596,7 +600,9 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r" (?:pills|meds|medicine|baclofen)|overdosed|overdosing"
         r"|(?:took|taken|had|having|got|given) an overdose|gave too (?:much|many)"
         r"|(?:took|taken|got|gotten|given|gave (?:me|him|her|them)|received) too (?:much|many)"
-        r"|(?:took|swallowed|taken|eaten|ate) (?:her|his|my|their|the) (?:whole|entire) (?:week|month|day|supply)",
+        r"|(?:took|swallowed|taken|eaten|ate) (?:her|his|my|their|the) (?:whole|entire) (?:week|month|day|supply)"
+        r"|(?:took|swallowed|taken|eaten|ate|had) (?:a|her|his|my|their|the) (?:whole |full )?(?:week|month|fortnight)"
+        r" (?:worth|supply)",
     ),
 )
 
@@ -751,7 +757,7 @@ _PAST_RE = lazy_pattern(
 # seizure once and nothing since", "he broke his wrist but the pump was fine" (not "... was fine until now").
 _RESOLVED_AFTER_RE = lazy_pattern(
     r"\b(?:sorted|fixed|cleared|cured|healed|settled|treated) (?:it|them|that|him|her)\b"
-    r"|\b(?:cleared|settled|healed) up\b|\bnothing since\b|\bnever \w+ (?:one|it|another|any|again) since\b"
+    r"|\b(?:cleared|settled|healed) up\b|\bbut (?:it|they|that) (?:wore off|went away|passed|settled)\b|\bnothing since\b|\bnever \w+ (?:one|it|another|any|again) since\b"
     r"|\bbeen (?:fine|okay|ok|well|all right|alright) (?:ever )?since\b"
     r"(?! (?:breakfast|lunch|dinner|tea|this|last|yesterday|earlier|\w+ ago))"
     r"|\bbut (?:the \w+|it|everything|he|she|they) (?:was|were) (?:fine|okay|ok|all right|alright)\b"
@@ -773,6 +779,8 @@ _SIGN_OF_AFTER_RE = lazy_pattern(
 # The next time it happens is a case ("next time the alarm goes off do I ring 911"); every time, in a
 # question, a habit ("do we go to the er every time the pump beeps"; not "every time I look he's blue").
 _NEXT_TIME_RE = lazy_pattern(r"\b(?:the )?next time\b")
+# Whether something is a problem, asked: the "problem with the pump" is the question, not a report.
+_A_PROBLEM_RE = lazy_pattern(r"(?:problem|issue|risk)s? (?:with|for)\b")
 _EVERY_TIME_RE = lazy_pattern(r"\b(?:every|each|any) time\b|\banytime\b")
 # Where a clause ends: what follows "and now" or "but now" is news of its own.
 _CLAUSE_BREAK_RE = lazy_pattern(r"\b(?:and now|but now|now|but|and then|then)\b")
@@ -942,6 +950,8 @@ def _veto(text: str, start: int, end: int, asking: bool = False) -> str | None:
         return "question"
     if asking and _SIGN_OF_AFTER_RE.match(text, end):  # "is one side weak a sign of a stroke"
         return "question"
+    if asking and _A_PROBLEM_RE.search(text, start, end):  # "is sleeping on my front a problem with the pump"
+        return "question"
     if _CASE_AFTER_RE.search(text, end) or _SOMEDAY_RE.search(text):
         return "hypothetical"
     if _NEXT_TIME_RE.search(text, 0, start):
@@ -1107,16 +1117,18 @@ def _bare(raw: str, text: str, max_words: int = BARE_MAX_WORDS) -> list[Finding]
     return vetoes
 
 
-def check(raw: str, bare_max_words: int = BARE_MAX_WORDS) -> tuple[Finding, ...]:
+def check(raw: str, bare_max_words: int = BARE_MAX_WORDS, asked: bool = False) -> tuple[Finding, ...]:
     """Every finding of the rules on ``raw``, in the order tried, ending with the first that fires.
-    ``bare_max_words``: how long a text may be for a sign named in it alone to count (0: never)."""
+    ``bare_max_words``: how long a text may be for a sign named in it alone to count (0: never).
+    ``asked``: the words were asked, whatever their own form (a topic intent's slot; a question read again
+    with a subject put back)."""
     text = normalize(raw)
     if not text:
         return ()
     found = list(check_always(raw))
     if found and found[-1].veto is None:
         return tuple(found)
-    asking = _asks(raw, text)
+    asking = asked or _asks(raw, text)
     report, body, phrase, _ = _deep_rules()
     for prefix, pattern in (("report", report), ("body", body), ("phrase", phrase)):
         found += _scan(pattern, text, prefix, asking)
@@ -1143,7 +1155,8 @@ def check_report(raw: str) -> tuple[Finding, ...]:
     courtesy = _COURTESY_RE.fullmatch(rest)  # "volume six {please}": a plea needs more than manners
     if _PLEA_RE.fullmatch(rest) or (rest and not courtesy and _PLEA_REST_RE.fullmatch(rest + " ")):
         return (*plain, Finding("always:plea", EMERGENCY))  # "please {report}" with "hurry": a plea
-    return plain + check(f"{REPORT_SUBJECT} {raw}", 0)
+    # read again with a subject put back, still as a question if it was one ("erm {is ... a problem with ...}")
+    return plain + check(f"{REPORT_SUBJECT} {raw}", 0, asked=_asks(raw, rest))
 
 
 # What is left of a plea or an "is it the ER" question once the interaction model took its first words
