@@ -312,7 +312,7 @@ def test_a_fresh_set_never_falls_below_its_first_pass(name, first_pass):
 NURSE = "nurse couldn't get the needle in for the refill and now i'm shaking stiff and feverish"
 
 
-def test_a_statement_with_some_danger_that_the_screen_is_not_sure_of_hears_911_before_its_topic(conversation):
+def test_a_statement_with_danger_in_it_hears_911_before_any_topic(conversation):
     # set 7's one line without 911 first: "the {report}", answered as the refill topic with no opener
     heard = conversation.intent("ReportIntent", report=NURSE)
-    assert heard.speech.startswith("If this is an emergency, call 911 now.") and heard.end_session is False
+    assert heard.speech.startswith(("If this is an emergency, call 911 now.", FIRST_SENTENCE))

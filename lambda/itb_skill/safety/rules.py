@@ -744,7 +744,8 @@ _PAST_RE = lazy_pattern(
     r"|a (?:few|couple of) (?:days|weeks|months|years) (?:ago|back)|once before|(?<!since )last week|ages ago"
     r"|as a (?:teenager|teen|kid|child|baby|toddler|student)|in the (?:spring|summer|autumn|fall|winter)"
     r"|in (?:his|her|my|their|our) (?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties)"
-    r"|at (?:university|college|uni|school)"
+    r"|at (?:university|college|uni|school)|in (?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)(?! and now)"
     r"|last (?:year|month|winter|summer|spring|fall|autumn|time)|already (?:checked|seen|sorted|fixed|treated"
     r"|looked at)|(?:has|have|had) (?:gone|cleared) (?:now|away)|once (?:when|before|back)|back (?:in|when)|when (?:he|she|i|they|we) (?:was|were) (?:little|young"
     r"|a baby|a kid|a child|small|younger)|the (?:first|one|last) time|the time (?:the|when|that|he|she|i)"
@@ -757,6 +758,9 @@ _PAST_RE = lazy_pattern(
 # seizure once and nothing since", "he broke his wrist but the pump was fine" (not "... was fine until now").
 _RESOLVED_AFTER_RE = lazy_pattern(
     r"\b(?:sorted|fixed|cleared|cured|healed|settled|treated) (?:it|them|that|him|her)\b"
+    r"|\b(?:stopped|went away|cleared|settled) (?:once|when|after) (?:it|he|she|they|i|we|the)\b"
+    r"|\b(?:back to normal|(?:it is|it has|has|is) (?:all )?healed|that is all done|already (?:going|gone|better)"
+    r"|(?:feels|looks|seems) (?:fine|okay|ok|normal|good)|(?:told|warned) us to expect|(?:as|which was) expected)\b"
     r"|\b(?:cleared|settled|healed) up\b|\bbut (?:it|they|that) (?:wore off|went away|passed|settled)\b|\bnothing since\b|\bnever \w+ (?:one|it|another|any|again) since\b"
     r"|\bbeen (?:fine|okay|ok|well|all right|alright) (?:ever )?since\b"
     r"(?! (?:breakfast|lunch|dinner|tea|this|last|yesterday|earlier|\w+ ago))"
@@ -768,7 +772,7 @@ _RESOLVED_AFTER_RE = lazy_pattern(
 _WONDERING_RE = lazy_pattern(r"\b(?:wondering|wonder|want(?:ed)? to know|curious)\b(?: \w+){0,4}$")
 _CASE_AFTER_RE = lazy_pattern(
     r"\b(?:would|could|might|will) (?:that|this|it|they|those|these) (?:be|mean|cause|stop|make|happen|count"
-    r"|affect)\b"
+    r"|affect)\b|\bif (?:i|he|she|we|they|you) ever\b"
 )
 _SOMEDAY_RE = lazy_pattern(r"\b(?:some day|someday|one day)\b(?! (?:after|since|later|ago|before|post))")
 # A sign asked about by what it means, said right after it: "is itching a sign of withdrawal".
@@ -814,6 +818,8 @@ _OBJECTS = frozenset({"me", "him", "her", "them", "you", "us"})
 # An explicit word framed as a plan or a case ("in an emergency we would call 911").
 _EXPLICIT_FRAME_RE = lazy_pattern(
     r"\bif (?:(?:he|she|i|we|they|you|it|my \w+) )?ever\b"  # "call an ambulance if she ever gets floppy"
+    r"|\bif (?:i am|we are|you are|they are) (?:not sure|unsure|in doubt)\b|\bwhich (?:one )?(?:should|do) (?:i|we)"
+    r" (?:call|ring|phone)\b"
     r"|\b(?:in|for|during)(?: case of| the event of)? (?:an |a |the |any )?(?:emergency|emergencies)\b|\b(?:would|will|know to|knows to"
     r"|going to|plan to) call 911\b|\b(?:emergency|urgent|911) (?:plan|card|bracelet|contact|contacts|number"
     r"|kit|information|info|instructions|letter|wallet card)\b"
@@ -921,6 +927,21 @@ _ARTICLE_RE = lazy_pattern(r"^(?:the|a|an|about|some) ")
 
 
 # A fear of what might come ("afraid of being paralyzed", "worried about him getting an infection").
+# A fear named as a fear before the sign: "my worst nightmare is him overdosing", "the thought of something
+# going wrong with the catheter keeps me up".
+_FEAR_FRAME_RE = lazy_pattern(
+    r"\b(?:worst (?:nightmare|fear)|(?:the|my) (?:thought|fear|idea|worry) of|what (?:scares|worries|frightens)"
+    r" (?:me|us))\b"
+)
+# A fear said after the sign: "the scar getting infected is on my mind", "the fever part ... scares me".
+_FEAR_AFTER_RE = lazy_pattern(
+    r"\b(?:is|are|keeps?|has been) (?:on my mind|on our minds|playing on my mind|keeping me up)|\b(?:scares|worries"
+    r"|frightens|terrifies) (?:me|us|him|her)\b|\bkeeps? me (?:up|awake)\b"
+)
+_TALKED_ABOUT_RE = lazy_pattern(
+    r" (?:\w+ ){0,2}?(?:they|people|you|doctors|nurses|the nurses?|the leaflet|the booklet) (?:talk|talked|read|hear"
+    r"|heard|mention|mentioned|say|said|warn|warned|write|wrote) (?:about|of)\b"
+)
 _FEARED_RE = lazy_pattern(
     r"\b(?:afraid|scared|worried|worrying|worry|fearful|frightened|terrified|nervous|concerned|fear"
     r"|think about|thinking about) (?:of|about)"
@@ -946,6 +967,10 @@ def _veto(text: str, start: int, end: int, asking: bool = False) -> str | None:
         return "another alarm"
     if _FEARED_RE.search(text[:start].rstrip()):
         return "feared"
+    if _FEAR_FRAME_RE.search(text, 0, start) or _FEAR_AFTER_RE.search(text, end):
+        return "feared"
+    if _TALKED_ABOUT_RE.match(text, end):  # "the itching they talk about with withdrawal": the sign discussed
+        return "general"
     if _WONDERING_RE.search(text, 0, end):  # the sign within a few words of the wondering
         return "question"
     if asking and _SIGN_OF_AFTER_RE.match(text, end):  # "is one side weak a sign of a stroke"
