@@ -130,6 +130,10 @@ def test_few_ordinary_questions_get_the_911_opener():
         ("my husband's fighting for every breath", "he's fighting fit after his physio"),
         ("she's twitching and unconscious", "will i be unconscious during the operation"),
         ("quick get someone here", "can you get someone to look at the pump next week"),
+        # fresh set 12: all the pills at once, a breath only now and again, fighting for air with no subject
+        ("um i've just taken the lot all of them", "i've taken all of them off the shopping list"),
+        ("she's only taking a breath every now and again", "she takes a breather every now and again"),
+        ("all gurgly and fighting for air", "what does fighting for air look like in an overdose"),
     ],
 )
 def test_the_rules_tell_danger_happening_now_from_a_question_about_it(report, question):
@@ -166,6 +170,7 @@ def test_a_sign_described_as_not_new_gets_911_first_not_the_full_response(text, 
         ("a problem with the catheter could that stop the medicine getting through", "hypothetical"),
         ("next time the alarm goes off do i ring 911", "hypothetical"),
         ("who do i call with a non urgent question", "negated"),
+        ("my biggest fear is the pump running out while we're away", "feared"),
     ],
 )
 def test_a_sign_asked_about_or_supposed_is_held_back_by_a_named_veto(text, veto):
@@ -243,6 +248,7 @@ def test_a_whole_bottle_reads_as_intent_and_too_many_pills_as_an_overdose():
         "nothing is ever going to get better so i've decided today's the day",
         "i'm going to turn my pump up as high as it goes and go to sleep for good",
         "i've had enough i'm done i'm going to finish it today",
+        "i'm going to skip every refill from now on so the withdrawal finishes me off",
     ],
 )
 def test_a_plan_or_a_place_said_without_the_usual_words_is_a_crisis(text):
@@ -265,8 +271,11 @@ def test_the_learned_screen_alone_is_not_sure_when_the_words_say_the_person_is_w
     assert safety.assess(text, use_rules=False).tier is tier
 
 
-def test_having_had_enough_of_the_weather_is_not_a_crisis():
-    assert not safety.assess("i've had enough of this rain i'm done with it", use_model=False).sure
+@pytest.mark.parametrize(
+    "text", ["i've had enough of this rain i'm done with it", "um um sorry it takes me a while"]
+)
+def test_everyday_words_that_sound_like_a_last_word_are_not_a_crisis(text):
+    assert not safety.assess(text, use_model=False).sure
 
 
 def test_crisis_always_fires_even_inside_a_question():

@@ -424,6 +424,11 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|so it (?:will|would|can) (?:all )?be over|(?:will not|does not|do not) need the pump (?:after|anymore)"
         r"|(?:been|am|is|keep) cutting (?:myself|himself|herself|again|my|his|her)|(?:been|keep) cutting and"
         r"|(?:turn|turning|put|putting|set|setting) (?:my|his|her|the) pump (?:up )?(?:as high as|all the way|to (?:the )?max)"
+        # withdrawal or the pump as the means: "skip every refill so the withdrawal finishes me off"
+        r"|withdrawal (?:kills|finishes|takes|will kill|will finish|will take|can kill|can finish) (?:me|him|her)"
+        r"(?: off| out)?\b|(?:it|the pump|the alarm) (?:finishes|will finish|can finish) (?:me|him|her) off\b"
+        r"|(?:skip|skipping|stop|stopping|miss|missing) (?:every|all|all of|my|his|her|the)(?: \w+){0,2} refills?"
+        r"(?: \w+){0,6} so (?:i|he|she|it|the withdrawal) (?:can |will )?(?:die|end|finish|be gone|kill)"
         r"|(?:go|going) to sleep for good|(?:had|have) enough(?! of)(?: \w+){0,4} (?:i am done(?! with)|finish it|end it)"
         r"|(?:standing|sitting|stood|sat|climbed|climbing|up|out) on (?:the|a) (?:edge of (?:the|a) )?(?:bridge|ledge|roof"
         r"|cliff|railing|train tracks|tracks|edge)|(?:in|inside) (?:the|my|a|his|her) (?:car|garage)(?: \w+){0,5} (?:with"
@@ -466,7 +471,8 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
     (
         EMERGENCY,
         "explicit",
-        r"emergency|emergencies|911|ambulance|paramedics?|urgent|urgently|life or death"
+        r"emergency|emergencies|911|ambulance|paramedics?(?! (?:student|students|course|training|school|degree))"
+        r"|urgent|urgently|life or death"
         r"|help (?:me|him|her|us|them|my \w+|grandma|grandpa|mom|dad) (?:right )?now"
         r"|need help (?:right )?now|need help fast"
         r"|help (?:me )?quick|(?:somebody|someone|anybody|anyone) help|help help|get help (?:right )?now"
@@ -484,7 +490,8 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
     (
         EMERGENCY,
         "breathing",
-        r"not breathing|stopped breathing|(?:cannot|could not|unable to|can barely) breathe?"
+        r"not breathing|stopped breathing|(?:taking|takes|taken) (?:only )?a breath (?:every|once every) (?:now and"
+        r" (?:again|then)|so often|few seconds|\w+ seconds)|(?:fighting|struggling) for (?:air|breath|every breath)|(?:cannot|could not|unable to|can barely) breathe?"
         r"|(?:barely|hardly) breathing|quit breathing|gasping"
         r"|(?:cannot|could not) catch (?:my|his|her|their|a) breath|struggling for (?:air|breath)"
         r"|(?:cannot|could not) get (?:enough|any) (?:air|breath)"
@@ -601,6 +608,8 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|(?:took|taken|had|having|got|given) an overdose|gave too (?:much|many)"
         r"|(?:took|taken|got|gotten|given|gave (?:me|him|her|them)|received) too (?:much|many)"
         r"|(?:took|swallowed|taken|eaten|ate) (?:her|his|my|their|the) (?:whole|entire) (?:week|month|day|supply)"
+        r"|(?:took|swallowed|taken) (?:the (?:whole )?lot|all of them|every (?:last )?one of them|every last one)"
+        r"(?! (?:off|out|back|down|away|to|with|home|apart))"
         r"|(?:took|swallowed|taken|eaten|ate|had) (?:a|her|his|my|their|the) (?:whole |full )?(?:week|month|fortnight)"
         r" (?:worth|supply)",
     ),
@@ -678,7 +687,7 @@ _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "to"})
 _AFTER_RE = lazy_pattern(
     r"(?: \w+){0,8}? (?:"
     r"(?P<long_standing>for (?:(?:many|several|a few|two|three|five|ten|a couple of) )?(?:years|months"
-    r"|decades)|for (?:a )?long time|since (?:birth|childhood|(?:he|she|i|they) was|(?:his|her|my|their"
+    r"|decades)|for (?:a )?long time|for as long as (?:i|we|he|she|they) can remember|since (?:birth|childhood|(?:he|she|i|they) was|(?:his|her|my|their"
     r"|the|a) (?:accident|injury|birth|stroke|diagnosis|surgery years))|all (?:his|her|my|their) life"
     r"|from birth|born with|years ago|ever since (?:birth|childhood|(?:he|she|i|they) was|(?:(?:the|his|her|my"
     r"|their) )?(?:brain |head |spinal |spinal cord )?(?:accident|injury|stroke|diagnosis))"
@@ -758,6 +767,7 @@ _PAST_RE = lazy_pattern(
 # seizure once and nothing since", "he broke his wrist but the pump was fine" (not "... was fine until now").
 _RESOLVED_AFTER_RE = lazy_pattern(
     r"\b(?:sorted|fixed|cleared|cured|healed|settled|treated) (?:it|them|that|him|her)\b"
+    r"|\b(?:has|have|is) had \w+(?: \w+)? ever since\b"  # "she is had": how "she's had" normalizes
     r"|\b(?:stopped|went away|cleared|settled) (?:once|when|after) (?:it|he|she|they|i|we|the)\b"
     r"|\b(?:back to normal|(?:it is|it has|has|is) (?:all )?healed|that is all done|already (?:going|gone|better)"
     r"|(?:feels|looks|seems) (?:fine|okay|ok|normal|good)|(?:told|warned) us to expect|(?:as|which was) expected)\b"
@@ -930,7 +940,7 @@ _ARTICLE_RE = lazy_pattern(r"^(?:the|a|an|about|some) ")
 # A fear named as a fear before the sign: "my worst nightmare is him overdosing", "the thought of something
 # going wrong with the catheter keeps me up".
 _FEAR_FRAME_RE = lazy_pattern(
-    r"\b(?:worst (?:nightmare|fear)|(?:the|my) (?:thought|fear|idea|worry) of|what (?:scares|worries|frightens)"
+    r"\b(?:(?:worst|biggest|greatest|main) (?:nightmare|fear|worry|dread)|(?:the|my) (?:thought|fear|idea|worry) of|what (?:scares|worries|frightens)"
     r" (?:me|us))\b"
 )
 # A fear said after the sign: "the scar getting infected is on my mind", "the fever part ... scares me".
