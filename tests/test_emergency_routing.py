@@ -294,12 +294,13 @@ def test_every_line_of_the_untuned_emergency_sets_hears_911_first(literal):
 
 
 # Fresh sets measured first on the catch-all, now tuned on and in the corpus: never below their first pass
-# (near mode, full response); sets 9 (196/200) and 12 (195/200) reached the 97%, 10 and 11 did not.
+# (near mode, full response); sets 9, 12 and 13 reached the 97% on first pass, 10 and 11 did not.
 FIRST_PASS_FULL = {
     "emergencies_unseen9.txt": 196,
     "emergencies_unseen10.txt": 191,
     "emergencies_unseen11.txt": 188,
     "emergencies_unseen12.txt": 195,
+    "emergencies_unseen13.txt": 198,
 }
 
 

@@ -134,6 +134,9 @@ def test_few_ordinary_questions_get_the_911_opener():
         ("um i've just taken the lot all of them", "i've taken all of them off the shopping list"),
         ("she's only taking a breath every now and again", "she takes a breather every now and again"),
         ("all gurgly and fighting for air", "what does fighting for air look like in an overdose"),
+        # fresh set 13: antifreeze drunk, the UK's number
+        ("my son's drunk some of the antifreeze from the garage", "is antifreeze dangerous to pets"),
+        ("ring nine nine nine now", "ring me at nine tomorrow"),
     ],
 )
 def test_the_rules_tell_danger_happening_now_from_a_question_about_it(report, question):
@@ -147,14 +150,15 @@ def test_the_rules_tell_danger_happening_now_from_a_question_about_it(report, qu
         ("my wife has ms and is very stiff", "chronic condition"),
         ("my husband is dizzy when he stands up", "habit"),
         ("my legs have been weak for a long time", "long-standing"),
-        ("he had a seizure once when he was little but nothing since then", "past"),
+        ("he had a seizure once when he was little but nothing since then", "over"),
         ("the pills make me drowsy", "attributed"),
         ("what counts as an emergency", "question"),
         ("in an emergency we would call 911", "hypothetical"),
-        ("the wound got infected after my first surgery but the antibiotics sorted it", "past"),
+        ("the wound got infected after my first surgery but the antibiotics sorted it", "over"),
         ("a while back she got too much after a refill and was really drowsy", "past"),
         ("do we go to the er every time the pump beeps", "habit"),
-        ("she had pins and needles after the trial injection but it wore off", "past"),
+        ("she had pins and needles after the trial injection but it wore off", "over"),
+        ("my muscles were really floppy for the first couple of weeks then it settled down", "over"),
     ],
 )
 def test_a_sign_described_as_not_new_gets_911_first_not_the_full_response(text, veto):
@@ -171,12 +175,21 @@ def test_a_sign_described_as_not_new_gets_911_first_not_the_full_response(text, 
         ("next time the alarm goes off do i ring 911", "hypothetical"),
         ("who do i call with a non urgent question", "negated"),
         ("my biggest fear is the pump running out while we're away", "feared"),
+        ("at night i lie awake wondering what could go wrong with the catheter", "feared"),
+        ("my mum's neurologist mentioned bleeding and bruising is that common after the surgery", "question"),
     ],
 )
 def test_a_sign_asked_about_or_supposed_is_held_back_by_a_named_veto(text, veto):
     decided = safety.assess(text, use_model=False, explain=True)
     assert not decided.sure
     assert any(reason.endswith(f"vetoed: {veto}") for reason in decided.reasons), decided
+
+
+def test_a_sign_asked_about_after_an_interjection_is_held_back_as_a_question():
+    # "so {uh is dizziness something that comes with this drug}": read with a subject put back, still asked
+    decided = safety.assess("uh is dizziness something that comes with this drug", report=True, explain=True)
+    assert not decided.sure
+    assert any(reason.endswith("vetoed: question") for reason in decided.reasons), decided
 
 
 def test_the_decision_explains_itself_with_rule_ids_vetoes_and_the_model():

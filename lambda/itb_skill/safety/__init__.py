@@ -100,6 +100,10 @@ _FINE_NOW = lazy_pattern(
     r"|(?:absolutely |perfectly |totally )?(?:fine|well|great|okay|ok|happy|comfortable|settled|grand))\b"
     r"(?! (?:until|till|before|earlier|this morning|a minute|an hour|yesterday))"
 )
+# A fact said for confirmation, ending in a tag question: "the catheter's made of silicone isn't it".
+_TAG_QUESTION = lazy_pattern(
+    r"\b(?:is|are|was|does|do|did|has|have|can|will) not (?:it|he|she|they|there|that)$"
+)
 # Asks: a question word, a verb before a pronoun anywhere ("... is that withdrawal"), or before a noun at
 # the start or after a joining word ("is the pump ...", "and does his ..."): not "every breath is a fight".
 _ASKS_ANYWHERE = lazy_pattern(
@@ -110,6 +114,7 @@ _ASKS_ANYWHERE = lazy_pattern(
     r"|might|has|have) (?:the|my|his|her|our|their|a|an|baclofen)\b"
     r"|\b(?:want|wants|like|need|needs) to (?:know|ask|learn|find out|hear|book|make|schedule|talk|speak|see"
     r"|understand|check)\b|\b(?:wondering|tell me|interested in|looking for|question|or not)\b"
+    r"|(?:^|\s)(?:is|are|was|does|do|did|has|have|can|will) not (?:it|he|she|they|there|that)$"
 )
 
 
@@ -174,11 +179,13 @@ def _assess_piece(
 ) -> Assessment:
     tier, kind, reasons = Tier.NONE, None, []
     framed = False  # an explicit word said as a plan or a case ("call an ambulance if she ever ...")
+    over = False  # every sign the rules read is said to be over now ("... and it's long gone now")
     if use_rules:
         findings = _READINGS[reading](piece)
         framed = bool(findings) and all(
             finding.rule.startswith("always:") and finding.veto == "hypothetical" for finding in findings
         )
+        over = bool(findings) and all(finding.veto == "over" for finding in findings)
         best = rules.best(findings)
         if best is not None and best.tier:
             tier, kind = Tier(best.tier), best.kind
@@ -201,7 +208,7 @@ def _assess_piece(
             # The words say the person is well now ("... and he's in good spirits"): the model alone, which
             # heard the pump and the refill, is not sure of an emergency against them.
             model_tier = Tier.POSSIBLE
-        if framed and model_tier is Tier.SURE and not scored.crisis:
+        if (framed or over) and model_tier is Tier.SURE and not scored.crisis:
             # The rules found the emergency words framed as a plan or a case: the model alone does not
             # overrule that to the full response ("call an ambulance if she ever gets really floppy").
             model_tier = Tier.POSSIBLE
@@ -269,6 +276,10 @@ def assess(
         )
         # A whole utterance that asks something (the catch-all's words): the learned screen alone is not sure.
         fragment = fragment or (reading == "plain" and asks(text))
+        # a fact said for confirmation ("the catheter's made of silicone isn't it"), whatever carried it
+        fragment = fragment or (
+            reading in ("plain", "report") and _TAG_QUESTION.search(normalize(text)) is not None
+        )
         decided = NOTHING
         for piece in windows(text):
             found = _assess_piece(piece, reading, use_rules, use_model, explain, fragment, caution)

@@ -214,7 +214,7 @@ _SIGNS: dict[str, str] = {
     r"|(?:swallowed|ate|eaten|got into|chewed|drank)(?: \w+){0,8}? (?:pills|tablets|meds|medicine|medication"
     r"|medications|baclofen|gummies|bottle)"
     # poisoning: household chemicals, batteries, patches
-    r"|(?:drank|swallowed|ate|chewed|bit into|got into|sucked on|licked)(?: \w+){0,3}? (?:bleach|antifreeze"
+    r"|(?:drank|drunk|swallowed|ate|chewed|bit into|got into|sucked on|licked)(?: \w+){0,4}? (?:bleach|antifreeze"
     r"|poison|cleaner|cleaning (?:fluid|stuff|product)|detergent|(?:dishwasher|laundry|tide) pods?|button battery"
     r"|batteries|battery|magnets?|(?:fentanyl|pain|nicotine) patch|lamp oil|lighter fluid|weed killer"
     r"|rat poison|drain cleaner|window cleaner|paint thinner|gasoline)",
@@ -471,7 +471,8 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
     (
         EMERGENCY,
         "explicit",
-        r"emergency|emergencies|911|ambulance|paramedics?(?! (?:student|students|course|training|school|degree))"
+        r"emergency|emergencies|911|999|112|(?:ring|call|dial|phone) (?:nine|999)\b(?! (?:o|am|pm|thirty|fifteen|forty"
+        r"|tomorrow|tonight|hours|minutes|in the|\w+ o clock))|ambulance|paramedics?(?! (?:student|students|course|training|school|degree))"
         r"|urgent|urgently|life or death"
         r"|help (?:me|him|her|us|them|my \w+|grandma|grandpa|mom|dad) (?:right )?now"
         r"|need help (?:right )?now|need help fast"
@@ -743,7 +744,7 @@ _QUESTION_WORDS_RE = lazy_pattern(
 
 # Vetoes that only hold a finding back to the possible tier: the sign is there, described as not new,
 # or an explicit emergency word is asked about or remembered rather than reported.
-POSSIBLE_VETOES = frozenset({"long-standing", "habit", "chronic condition", "past", "attributed"})
+POSSIBLE_VETOES = frozenset({"long-standing", "habit", "chronic condition", "past", "over", "attributed"})
 
 # The past: a finished event ("he had a seizure once when he was little", "last month the alarm went off
 # and the nurse sorted it out"). Read within the match's own clause, so "she fell last year and now she
@@ -753,6 +754,7 @@ _PAST_RE = lazy_pattern(
     r"|a (?:few|couple of) (?:days|weeks|months|years) (?:ago|back)|once before|(?<!since )last week|ages ago"
     r"|as a (?:teenager|teen|kid|child|baby|toddler|student)|in the (?:spring|summer|autumn|fall|winter)"
     r"|in (?:his|her|my|their|our) (?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties)"
+    r"|(?:during|at|after) (?:my|his|her|their|our|the) last (?:refill|visit|appointment|check up|checkup)"
     r"|at (?:university|college|uni|school)|in (?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december)(?! and now)"
     r"|last (?:year|month|winter|summer|spring|fall|autumn|time)|already (?:checked|seen|sorted|fixed|treated"
@@ -769,6 +771,9 @@ _RESOLVED_AFTER_RE = lazy_pattern(
     r"\b(?:sorted|fixed|cleared|cured|healed|settled|treated) (?:it|them|that|him|her)\b"
     r"|\b(?:has|have|is) had \w+(?: \w+)? ever since\b"  # "she is had": how "she's had" normalizes
     r"|\b(?:stopped|went away|cleared|settled) (?:once|when|after) (?:it|he|she|they|i|we|the)\b"
+    r"|\b(?:long gone|all gone|gone now)\b|\b(?:then|and|but) (?:it|they|that|he|she) (?:settled|calmed|eased)"
+    r"(?: down| off)?\b|\b(?:reset|silenced|sorted|fixed) (?:it|the alarm|the pump) (?:right )?(?:there|then|away|straight"
+    r" away)\b"
     r"|\b(?:back to normal|(?:it is|it has|has|is) (?:all )?healed|that is all done|already (?:going|gone|better)"
     r"|(?:feels|looks|seems) (?:fine|okay|ok|normal|good)|(?:told|warned) us to expect|(?:as|which was) expected)\b"
     r"|\b(?:cleared|settled|healed) up\b|\bbut (?:it|they|that) (?:wore off|went away|passed|settled)\b|\bnothing since\b|\bnever \w+ (?:one|it|another|any|again) since\b"
@@ -788,7 +793,16 @@ _SOMEDAY_RE = lazy_pattern(r"\b(?:some day|someday|one day)\b(?! (?:after|since|
 # A sign asked about by what it means, said right after it: "is itching a sign of withdrawal".
 _SIGN_OF_AFTER_RE = lazy_pattern(
     r" (?:a |an )?(?:early |warning |common |usual |normal )?(?:sign|signs|symptom|symptoms|side effects?"
-    r"|warning sign|normal)\b"
+    r"|warning sign|normal)\b|(?: \w+){0,2}? (?:something|a thing|what) (?:that )?(?:comes|goes|happens) with\b"
+)
+# How common a sign is, asked after it: "bleeding and bruising is that common after the surgery".
+_HOW_COMMON_AFTER_RE = lazy_pattern(
+    r"\b(?:is|are) (?:that|it|this|they|those) (?:common|usual|likely|rare)\b"
+)
+# The sign as something someone mentioned: "my mum's neurologist mentioned bleeding and bruising".
+_MENTIONED_BEFORE_RE = lazy_pattern(
+    r"\b(?:mentioned|talked about|told (?:us|me|him|her) about|warned (?:us|me|him|her) about|said something about"
+    r"|read about|heard about)(?: \w+){0,2}$"
 )
 # The next time it happens is a case ("next time the alarm goes off do I ring 911"); every time, in a
 # question, a habit ("do we go to the er every time the pump beeps"; not "every time I look he's blue").
@@ -940,7 +954,8 @@ _ARTICLE_RE = lazy_pattern(r"^(?:the|a|an|about|some) ")
 # A fear named as a fear before the sign: "my worst nightmare is him overdosing", "the thought of something
 # going wrong with the catheter keeps me up".
 _FEAR_FRAME_RE = lazy_pattern(
-    r"\b(?:(?:worst|biggest|greatest|main) (?:nightmare|fear|worry|dread)|(?:the|my) (?:thought|fear|idea|worry) of|what (?:scares|worries|frightens)"
+    r"\b(?:(?:lie|lying|lay) awake|(?:wondering|worrying|thinking) (?:about )?what (?:could|might|would)"
+    r"|(?:worst|biggest|greatest|main) (?:nightmare|fear|worry|dread)|(?:the|my) (?:thought|fear|idea|worry) of|what (?:scares|worries|frightens)"
     r" (?:me|us))\b"
 )
 # A fear said after the sign: "the scar getting infected is on my mind", "the fever part ... scares me".
@@ -985,6 +1000,10 @@ def _veto(text: str, start: int, end: int, asking: bool = False) -> str | None:
         return "question"
     if asking and _SIGN_OF_AFTER_RE.match(text, end):  # "is one side weak a sign of a stroke"
         return "question"
+    if _HOW_COMMON_AFTER_RE.search(text, end):
+        return "question"
+    if _MENTIONED_BEFORE_RE.search(text, 0, start):
+        return "general"
     if asking and _A_PROBLEM_RE.search(text, start, end):  # "is sleeping on my front a problem with the pump"
         return "question"
     if _CASE_AFTER_RE.search(text, end) or _SOMEDAY_RE.search(text):
@@ -994,7 +1013,7 @@ def _veto(text: str, start: int, end: int, asking: bool = False) -> str | None:
     if asking and _EVERY_TIME_RE.search(text, 0, start):
         return "habit"
     if _RESOLVED_AFTER_RE.search(text, end):
-        return "past"
+        return "over"
     before = text[:start].split()
     while before and (before[-1] in _DETERMINERS or before[-1] in _ARTICLES):  # "why would my legs ..."
         before = before[:-1]
