@@ -285,6 +285,23 @@ def test_the_learned_screen_alone_is_not_sure_when_the_words_say_the_person_is_w
 
 
 @pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("my husband's pump was filled yesterday and he's in good spirits", "the person said to be well now"),
+        ("back in the spring i got a bad headache after the implant and it's long gone now", "to be over"),
+        ("the catheter's made of silicone isn't it", "words of a question"),
+    ],
+)
+def test_what_holds_the_learned_screen_back_is_in_the_explanation(monkeypatch, text, why):
+    from itb_skill.safety import learned
+
+    monkeypatch.setattr(learned, "score", lambda text, explain=False: learned.Score(0.99, False, 0.0, ()))
+    decided = safety.assess(text, explain=True)
+    assert decided.tier is Tier.POSSIBLE
+    assert any(reason.startswith("model") and why in reason for reason in decided.reasons), decided
+
+
+@pytest.mark.parametrize(
     "text", ["i've had enough of this rain i'm done with it", "um um sorry it takes me a while"]
 )
 def test_everyday_words_that_sound_like_a_last_word_are_not_a_crisis(text):

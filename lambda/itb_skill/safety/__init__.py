@@ -78,10 +78,10 @@ DANGER_START_INTENT = "DangerStartIntent"
 # Free text after "what if", "what should I do if", "how would I know if": a question about a case, read as
 # one. What it names is never more than possible (911 first, then the answer), except a crisis.
 WHAT_IF_INTENT = "WhatIfIntent"
+WHAT_IF_CARRIER = "what if"  # put back in front of what WhatIfIntent carries, so it is read as supposed
 # Whatever no other intent took, whole, in its one slot ("{words}"): read as said, like a statement after a
 # subject (``caution``), but the learned screen alone is never sure of words that ask something.
 CATCH_ALL_INTENT = "CatchAllIntent"
-WHAT_IF_CARRIER = "what if"  # put back in front of what WhatIfIntent carries, so it is read as supposed
 # Longer than any real utterance: past this a text is not read at all but treated as unclear (possible).
 MAX_SCREENED_CHARS = 50_000
 # The learned screen reads utterances of at least this many words: it learned from whole sentences, and a
@@ -197,20 +197,22 @@ def _assess_piece(
 
         scored = learned.score(piece, explain=explain)
         model_tier = Tier(learned.tier(scored.danger))
-        if fragment and model_tier is Tier.SURE and not scored.crisis:
-            # Words a list type did not match, in a slot of a topic intent, are a fragment of a question
-            # read without the words that asked it ("is the pump better than {swallowing baclofen
-            # tablets}"), and the catch-all's words that ask something are a question read whole: the
-            # model alone can't be sure of a report of danger now, so 911 first, not the full response.
-            # The rules still can.
-            model_tier = Tier.POSSIBLE
-        if model_tier is Tier.SURE and not scored.crisis and _FINE_NOW.search(normalize(piece)):
-            # The words say the person is well now ("... and he's in good spirits"): the model alone, which
-            # heard the pump and the refill, is not sure of an emergency against them.
-            model_tier = Tier.POSSIBLE
-        if (framed or over) and model_tier is Tier.SURE and not scored.crisis:
-            # The rules found the emergency words framed as a plan or a case: the model alone does not
-            # overrule that to the full response ("call an ambulance if she ever gets really floppy").
+        # Where the model alone is sure of an emergency (not a crisis), what holds it to possible (911 first,
+        # not the full response); the rules can still be sure.
+        held = None
+        if model_tier is Tier.SURE and not scored.crisis:
+            if fragment:
+                # Words a list type did not match, in a slot of a topic intent, are a fragment of a question
+                # read without the words that asked it ("is the pump better than {swallowing baclofen
+                # tablets}"); the catch-all's words that ask are a question read whole.
+                held = "words of a question"
+            elif _FINE_NOW.search(normalize(piece)):
+                held = "the person said to be well now"  # "... and he's in good spirits"
+            elif framed:
+                held = "the rules found the words framed as a case"  # "call an ambulance if she ever ..."
+            elif over:
+                held = "the rules found the sign said to be over"  # "... and it's long gone now"
+        if held:
             model_tier = Tier.POSSIBLE
         cautious = (
             caution
@@ -222,7 +224,7 @@ def _assess_piece(
             model_tier = Tier.POSSIBLE
         if model_tier or explain:
             top = f" [{', '.join(scored.top)}]" if scored.top else ""
-            why = ": a statement that asks nothing" if cautious else ""
+            why = ": a statement that asks nothing" if cautious else f": {held}" if held else ""
             reasons.append(f"model {scored.danger:.3f} ({model_tier.name.lower()}{why}){top}")
         if model_tier > tier:
             tier, kind = model_tier, CRISIS if scored.crisis and not cautious else EMERGENCY
@@ -275,7 +277,7 @@ def assess(
             "danger start" if danger_start else "report" if report else "slot" if typed_slot else "plain"
         )
         # A whole utterance that asks something (the catch-all's words): the learned screen alone is not sure.
-        fragment = fragment or (reading == "plain" and asks(text))
+        fragment = fragment or (reading == "plain" and _asks_anywhere(text))
         # a fact said for confirmation ("the catheter's made of silicone isn't it"), whatever carried it
         fragment = fragment or (
             reading in ("plain", "report") and _TAG_QUESTION.search(normalize(text)) is not None
@@ -392,7 +394,7 @@ _ASKING_WORDS = frozenset(
 )
 
 
-def asks(value: object) -> bool:
+def _asks_anywhere(value: object) -> bool:
     """Whether a text asks something anywhere in it ("would it count as an emergency if she ...")."""
     return isinstance(value, str) and _ASKS_ANYWHERE.search(normalize(value)) is not None
 
