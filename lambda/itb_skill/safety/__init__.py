@@ -101,9 +101,8 @@ _FINE_NOW = lazy_pattern(
     r"(?! (?:until|till|before|earlier|this morning|a minute|an hour|yesterday))"
 )
 # A fact said for confirmation, ending in a tag question: "the catheter's made of silicone isn't it".
-_TAG_QUESTION = lazy_pattern(
-    r"\b(?:is|are|was|does|do|did|has|have|can|will) not (?:it|he|she|they|there|that)$"
-)
+_TAG_QUESTION_WORDS = r"\b(?:is|are|was|does|do|did|has|have|can|will) not (?:it|he|she|they|there|that)$"
+_TAG_QUESTION = lazy_pattern(_TAG_QUESTION_WORDS)
 # Asks: a question word, a verb before a pronoun anywhere ("... is that withdrawal"), or before a noun at
 # the start or after a joining word ("is the pump ...", "and does his ..."): not "every breath is a fight".
 _ASKS_ANYWHERE = lazy_pattern(
@@ -114,7 +113,7 @@ _ASKS_ANYWHERE = lazy_pattern(
     r"|might|has|have) (?:the|my|his|her|our|their|a|an|baclofen)\b"
     r"|\b(?:want|wants|like|need|needs) to (?:know|ask|learn|find out|hear|book|make|schedule|talk|speak|see"
     r"|understand|check)\b|\b(?:wondering|tell me|interested in|looking for|question|or not)\b"
-    r"|(?:^|\s)(?:is|are|was|does|do|did|has|have|can|will) not (?:it|he|she|they|there|that)$"
+    rf"|{_TAG_QUESTION_WORDS}"
 )
 
 
@@ -197,6 +196,7 @@ def _assess_piece(
 
         scored = learned.score(piece, explain=explain)
         model_tier = Tier(learned.tier(scored.danger))
+        said = normalize(piece)
         # Where the model alone is sure of an emergency (not a crisis), what holds it to possible (911 first,
         # not the full response); the rules can still be sure.
         held = None
@@ -206,7 +206,7 @@ def _assess_piece(
                 # read without the words that asked it ("is the pump better than {swallowing baclofen
                 # tablets}"); the catch-all's words that ask are a question read whole.
                 held = "words of a question"
-            elif _FINE_NOW.search(normalize(piece)):
+            elif _FINE_NOW.search(said):
                 held = "the person said to be well now"  # "... and he's in good spirits"
             elif framed:
                 held = "the rules found the words framed as a case"  # "call an ambulance if she ever ..."
@@ -218,7 +218,7 @@ def _assess_piece(
             caution
             and model_tier is Tier.NONE
             and scored.danger >= STATEMENT_CAUTION
-            and not _ASKS_ANYWHERE.search(normalize(piece))
+            and not _ASKS_ANYWHERE.search(said)
         )
         if cautious:
             model_tier = Tier.POSSIBLE
@@ -276,11 +276,13 @@ def assess(
         reading = (
             "danger start" if danger_start else "report" if report else "slot" if typed_slot else "plain"
         )
-        # A whole utterance that asks something (the catch-all's words): the learned screen alone is not sure.
-        fragment = fragment or (reading == "plain" and _asks_anywhere(text))
-        # a fact said for confirmation ("the catheter's made of silicone isn't it"), whatever carried it
-        fragment = fragment or (
-            reading in ("plain", "report") and _TAG_QUESTION.search(normalize(text)) is not None
+        said = normalize(text)
+        # A whole utterance that asks something (the catch-all's words), or a fact said for confirmation
+        # whatever carried it ("the catheter's made of silicone isn't it"): the model alone is not sure.
+        fragment = (
+            fragment
+            or (reading == "plain" and _ASKS_ANYWHERE.search(said) is not None)
+            or (reading in ("plain", "report") and _TAG_QUESTION.search(said) is not None)
         )
         decided = NOTHING
         for piece in windows(text):
@@ -392,11 +394,6 @@ _ASKING_WORDS = frozenset(
         "could",
     }
 )
-
-
-def _asks_anywhere(value: object) -> bool:
-    """Whether a text asks something anywhere in it ("would it count as an emergency if she ...")."""
-    return isinstance(value, str) and _ASKS_ANYWHERE.search(normalize(value)) is not None
 
 
 def _asks_something(value: object) -> bool:
