@@ -1,4 +1,5 @@
-"""The tests' fakes, in one place: a store that always fails and a clock that stands still.
+"""The tests' fakes, in one place: a store that always fails, a clock that stands still, and a learned
+screen that hears the same danger in everything.
 
 The working in-memory store is the function's own (``itb_skill.memory.stores.MemoryStore``: tools use it
 too); hand any of these to the skill factory (``create_skill(config, store, clock)``).
@@ -39,3 +40,11 @@ class FakeClock:
 
     def __call__(self) -> float:
         return self.now
+
+
+def scoring(danger: float):
+    """A stand-in for ``learned.score`` that hears ``danger`` (not a crisis) in any text: for the rules that
+    hold the learned screen back, whatever the real weights score."""
+    from itb_skill.safety import learned
+
+    return lambda text, explain=False: learned.Score(danger, False, 0.0, ())

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import corpora
+from fakes import scoring
 from itb_skill import safety
 from itb_skill.safety import Tier, rules
 
@@ -280,7 +281,7 @@ def test_a_plan_or_a_place_said_without_the_usual_words_is_a_crisis(text):
 def test_the_learned_screen_alone_is_not_sure_when_the_words_say_the_person_is_well(monkeypatch, text, tier):
     from itb_skill.safety import learned
 
-    monkeypatch.setattr(learned, "score", lambda text, explain=False: learned.Score(0.99, False, 0.0, ()))
+    monkeypatch.setattr(learned, "score", scoring(0.99))
     assert safety.assess(text, use_rules=False).tier is tier
 
 
@@ -295,7 +296,7 @@ def test_the_learned_screen_alone_is_not_sure_when_the_words_say_the_person_is_w
 def test_what_holds_the_learned_screen_back_is_in_the_explanation(monkeypatch, text, why):
     from itb_skill.safety import learned
 
-    monkeypatch.setattr(learned, "score", lambda text, explain=False: learned.Score(0.99, False, 0.0, ()))
+    monkeypatch.setattr(learned, "score", scoring(0.99))
     decided = safety.assess(text, explain=True)
     assert decided.tier is Tier.POSSIBLE
     assert any(reason.startswith("model") and why in reason for reason in decided.reasons), decided

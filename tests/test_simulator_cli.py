@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from fakes import scoring
 from skill_sim import cli
 from skill_sim.measure import screen_only
 
@@ -207,7 +208,7 @@ def test_measuring_the_rules_alone_leaves_out_the_learned_caution_on_statements(
     from itb_skill.safety import learned
 
     # a statement the learned screen hears some danger in, under its possible threshold: the caution band
-    monkeypatch.setattr(learned, "score", lambda text, explain=False: learned.Score(0.2, False, 0.0, ()))
+    monkeypatch.setattr(learned, "score", scoring(0.2))
     said = "nurse couldn't get the needle in for the refill and now i'm shaking stiff and feverish"
     report = [safety.SlotText("report", said)]
     with screen_only("rules"):
