@@ -400,7 +400,9 @@ def test_answering_without_a_table_never_imports_boto3(tmp_path):
     assert list(tmp_path.iterdir())  # it did use the embedded store
 
 
-def test_item_numbers_are_decimals_for_dynamodb():
+def test_item_numbers_are_decimals_for_dynamodb(aws_env):
+    # aws_env: the SDK's adapter module builds a boto3 resource at import, which needs a region when this
+    # test is the first in the process to import it
     class RecordingTable:
         def __init__(self):
             self.items = []
