@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup chat test test-fast lint unit package fuzz bench review icons deploy train-screen outside-nlu apl-lint
+.PHONY: setup chat test test-fast lint unit package fuzz bench review icons phrasings deploy train-screen outside-nlu apl-lint
 
 $(STAMP): pyproject.toml requirements-dev.txt lambda/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,7 @@ lint: setup apl-lint
 	$(BIN)/model-lint --smapi
 	$(BIN)/python tools/icons.py --check
 	$(BIN)/python tools/free_text_starts.py --check
+	$(BIN)/python tools/phrasings.py --check
 	$(BIN)/cfn-lint template.yaml
 
 # Amazon's apl-suggester (npm, pinned in tools/apl_check/suggester/package-lock.json) and the checks it misses,
@@ -61,6 +62,11 @@ package: setup
 # python3.13 and AWS credentials; refuses content without clinical sign-off unless ALLOW_UNAPPROVED=1.
 deploy: setup
 	bash tools/deploy.sh
+
+# The topic phrasings the catch-all's words are matched against (lambda/phrasings), from the interaction model;
+# `make lint` checks they are current.
+phrasings: setup
+	$(BIN)/python tools/phrasings.py
 
 # The store icons (108 and 512 px PNG) from interaction_model/icon.svg; `make lint` checks they are current.
 icons: setup

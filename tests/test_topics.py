@@ -485,8 +485,10 @@ def test_free_text_questions_find_their_topic(conversation, query, topic_id):
 
 
 def test_free_text_about_something_unlisted_is_not_confirmed(conversation):
+    # No keyword names it; its nearest phrasing is the model's "can it {side_effect}" with an unlisted value.
     heard = conversation.intent("QuestionIntent", query="hair loss")
-    assert heard.speech == f"{safety.OPENER} {spoken(TEXTS.text('fallback'))}"  # 911 first
+    assert_topic(heard, "side_effect_not_listed")
+    assert not heard.speech.startswith("Yes")
 
 
 # ---- typed phrasings through the simulator: the model's words reach the right answer ----
@@ -515,3 +517,43 @@ def test_typed_phrasings_reach_their_topic_through_the_simulator(simulator, topi
     turn = simulator.ask(utterance)
     assert turn.heard.card["title"] == TEXTS.topics[topic_id].title, (utterance, turn.intent)
     assert turn.heard.speech.startswith(spoken(TEXTS.topics[topic_id].parts[0]))
+
+
+# ---- the catch-all: words no sample took, matched to the nearest way the model asks for a topic ----
+
+
+@pytest.mark.parametrize(
+    ("words", "topic_id"),
+    [
+        ("how many hours does the surgery last", "surgery_length"),
+        ("where in my tummy does the pump sit", "pump_location"),
+        ("what number do deaf people call", "hearing_services"),
+        ("is the pump about as big as a computer mouse", "pump_size"),
+    ],
+)
+def test_a_question_the_model_placed_nowhere_is_answered_by_its_nearest_phrasing(
+    conversation, words, topic_id
+):
+    assert_topic(conversation.intent(safety.CATCH_ALL_INTENT, words=words), topic_id)  # understood: no opener
+
+
+def test_a_statement_the_model_placed_nowhere_hears_911_first_then_its_topic(conversation):
+    heard = conversation.intent(safety.CATCH_ALL_INTENT, words="the surgery takes a couple of hours")
+    topic = TEXTS.topics["surgery_length"]
+    assert heard.speech.startswith(f"{safety.OPENER} {spoken(topic.parts[0])}")
+    assert heard.end_session is False
+
+
+def test_a_question_near_two_topics_alike_is_not_answered_from_a_guess(conversation):
+    # "what happens during" is as near the screening test as the surgery: neither is understood.
+    heard = conversation.intent(
+        safety.CATCH_ALL_INTENT, words="what exactly happens during the refill appointment"
+    )
+    assert heard.speech == f"{safety.OPENER} {spoken(TEXTS.text('fallback'))}"
+
+
+def test_a_matched_question_about_danger_now_still_opens_with_911(conversation):
+    heard = conversation.intent(
+        safety.CATCH_ALL_INTENT, words="is a fever of a hundred and three a withdrawal sign"
+    )
+    assert heard.speech.startswith(safety.OPENER)

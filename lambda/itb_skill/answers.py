@@ -214,14 +214,20 @@ def forget_me_confirm_reply(content: Content) -> Reply:
 
 
 def free_text_reply(
-    content: Content, text: str | None, seen: tuple[str, ...] = (), *, statement: bool = False
+    content: Content,
+    text: str | None,
+    seen: tuple[str, ...] = (),
+    *,
+    statement: bool = False,
+    asked: bool = False,
 ) -> Reply:
-    """Free text answered by the decline of the advice it asks for, else by its topic, else by a
-    statement's reply, else by the fallback. Advice comes first: a request for advice must never get
-    a topic answer that reads like one ("can I double up on my pills" is not about filling the pump).
-    ``statement``: said after a subject ("I {report}"), where stopping the pump or putting off a refill is
-    a decision even without "can I". Only advice and a topic keyword count as understood; a statement's
-    looser keywords open with 911."""
+    """Free text answered by the decline of the advice it asks for, else by its topic (a keyword, else its
+    nearest phrasing: ``matching``), else by a statement's reply, else by the fallback. Advice comes first:
+    a request for advice must never get a topic answer that reads like one ("can I double up on my pills"
+    is not about filling the pump). ``statement``: said after a subject ("I {report}"), where stopping the
+    pump or putting off a refill is a decision even without "can I". ``asked``: said after words that ask
+    ("tell me about {query}"). Advice and a topic keyword count as understood, and the nearest phrasing only
+    of what was asked; what else a phrasing or a statement's looser keywords answer opens with 911."""
     from itb_skill import advice  # only free text needs it: not imported at a cold start
 
     hit = advice.recognise(text, statement=statement)
@@ -230,12 +236,39 @@ def free_text_reply(
     topic_id = find_topic(content, text)
     if topic_id is not None:
         return topic_reply(content, topic_id, seen=seen)
+    return _unplaced_reply(content, text, seen, asked=asked)
+
+
+def _unplaced_reply(content: Content, text: str | None, seen: tuple[str, ...], *, asked: bool) -> Reply:
+    """Free text no topic keyword named: the topic of its nearest phrasing when near enough (``matching``),
+    understood only when ``asked``; and a statement's own reply ("I'm a caregiver", "I'm nervous"), whose
+    loose keywords ("pump") come first for a statement and after the phrasings for a question; else the
+    fallback."""
+    from itb_skill import matching  # only free text needs it: not imported at a cold start
+
+    match = matching.best(content, text)
+    matched = match.topic if match is not None and match.confident else None
     said = find_statement(content, text)
+    if matched is not None and (asked or said is None):
+        return topic_reply(content, matched, seen=seen, understood=asked)
     if said is None:
         return fallback_reply(content)
     if said in content.topics:
         return topic_reply(content, said, seen=seen, understood=False)
     return simple_reply(content, said, understood=False)
+
+
+def catch_all_reply(content: Content, text: str | None, seen: tuple[str, ...] = (), *, asks: bool) -> Reply:
+    """Words the interaction model placed nowhere (the catch-all's), once screened: the decline of the advice
+    they ask for, else what free text no keyword named gets. Only a question (``asks``) is understood; a
+    statement that names a topic hears it after the 911 opener. Topic keywords are not tried: said whole,
+    without a carrier, they match too loosely."""
+    from itb_skill import advice  # only free text needs it: not imported at a cold start
+
+    hit = advice.recognise(text)
+    if hit is not None and hit.topic in content.topics:
+        return topic_reply(content, hit.topic, seen=seen, understood=asks)
+    return _unplaced_reply(content, text, seen, asked=asks)
 
 
 def fallback_reply(content: Content) -> Reply:

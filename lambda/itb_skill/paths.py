@@ -13,5 +13,6 @@ PACKAGE_DIR = os.path.dirname(os.path.realpath(__file__))
 FUNCTION_DIR = os.path.dirname(PACKAGE_DIR)
 CONTENT_DIR = os.path.join(FUNCTION_DIR, "content")  # every word the skill says: <locale>.json
 VISUALS_DIR = os.path.join(FUNCTION_DIR, "visuals")  # the screens (APL): documents/, <locale>.json
+PHRASINGS_DIR = os.path.join(FUNCTION_DIR, "phrasings")  # how the model asks for each topic: <locale>.json
 SAFETY_DIR = os.path.join(PACKAGE_DIR, "safety")  # the learned screen's weights and settings
 DATA_DIR = os.path.join(os.path.dirname(FUNCTION_DIR), "data")  # the repository's git-ignored data/

@@ -16,6 +16,9 @@ from itb_skill.request import is_silent, session_attributes, slot_ids, slot_text
 FREE_TEXT_INTENTS = tuple(sorted(safety.FREE_TEXT_INTENTS))
 REPORT_INTENT = safety.REPORT_INTENT  # free text said after a subject ("I {report}"): a statement
 FALLBACK_INTENTS = ("AMAZON.FallbackIntent", safety.CATCH_ALL_INTENT)
+# Free text after words that ask ("tell me about {query}", "what should I {question}"): a question. After a
+# subject, a sign or "what if", the same words are a report or a case, never understood from a phrasing alone.
+ASKING_INTENTS = ("QuestionIntent", safety.FACT_QUESTION_INTENT)
 PACE_INTENTS = {"SpeakSlowerIntent": "slow", "SpeakNormalIntent": "normal"}
 
 
@@ -56,8 +59,12 @@ class QuestionHandler(SkillHandler):
         texts = self.texts(handler_input)
         query = next(iter(slot_texts(handler_input)), None)
         seen = answers.seen_topics(session_attributes(handler_input))
-        said_after_a_subject = get_intent_name(handler_input) == REPORT_INTENT
-        reply = answers.free_text_reply(texts, query, seen, statement=said_after_a_subject)
+        intent_name = get_intent_name(handler_input)
+        said_after_a_subject = intent_name == REPORT_INTENT
+        asked = intent_name in ASKING_INTENTS or (
+            intent_name == safety.FOLLOW_ON_INTENT and safety.asks(query)
+        )
+        reply = answers.free_text_reply(texts, query, seen, statement=said_after_a_subject, asked=asked)
         return self.say(handler_input, reply, texts)
 
 
@@ -155,7 +162,12 @@ class FallbackHandler(SkillHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         texts = self.texts(handler_input)
-        return self.say(handler_input, answers.fallback_reply(texts), texts)
+        words = next(iter(slot_texts(handler_input)), None)
+        if not words:
+            return self.say(handler_input, answers.fallback_reply(texts), texts)
+        seen = answers.seen_topics(session_attributes(handler_input))
+        reply = answers.catch_all_reply(texts, words, seen, asks=safety.asks(words))
+        return self.say(handler_input, reply, texts)
 
 
 class SessionEndedHandler(SkillHandler):

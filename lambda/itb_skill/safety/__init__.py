@@ -60,6 +60,7 @@ __all__ = [
     "WHAT_IF_INTENT",
     "Assessment",
     "Tier",
+    "asks",
     "assess",
     "assess_request",
     "emergency_speech",
@@ -115,6 +116,11 @@ _ASKS_ANYWHERE = lazy_pattern(
     r"|understand|check)\b|\b(?:wondering|tell me|interested in|looking for|question|or not)\b"
     rf"|{_TAG_QUESTION_WORDS}"
 )
+
+
+def asks(text: object) -> bool:
+    """Whether ``text`` asks something: a question word, a verb before its subject, a tag question."""
+    return isinstance(text, str) and _ASKS_ANYWHERE.search(normalize(text)) is not None
 
 
 class Tier(IntEnum):
