@@ -212,10 +212,15 @@ _SIGNS: dict[str, str] = {
     r"|(?:drank|swallowed|ate|got into) (?:something|stuff|some \w+) (?:from )?under the sink"
     r"|(?:took|taken|had|swallowed)(?: \w+){0,4} instead of (?:one|two|my|his|her|the usual)"
     r"|(?:swallowed|ate|eaten|got into|chewed|drank)(?: \w+){0,8}? (?:pills|tablets|meds|medicine|medication"
-    r"|medications|baclofen|gummies|bottle)"
+    r"|medications|baclofen|gummies|bottle|relaxers|relaxants|painkillers|pain killers)"
+    # found with the emptied container: "my four year old with an empty packet of muscle relaxants"
+    r"|(?:with|holding|clutching) (?:an? |the |his |her |my |their )?(?:empty|emptied|opened|open|half empty)"
+    r"(?: \w+)? (?:packet|bottle|box|pack|blister pack|blister|jar|tub|strip|container|pot|sachet)s? of(?: \w+){0,3}?"
+    r" (?:pills|tablets|meds|medicine|medication|relaxants|painkillers|pain killers|baclofen|paracetamol"
+    r"|tylenol|ibuprofen|aspirin|vitamins|gummies|sleeping pills)"
     # poisoning: household chemicals, batteries, patches
     r"|(?:drank|drunk|swallowed|ate|chewed|bit into|got into|sucked on|licked)(?: \w+){0,4}? (?:bleach|antifreeze"
-    r"|poison|cleaner|cleaning (?:fluid|stuff|product)|detergent|(?:dishwasher|laundry|tide) pods?|button battery"
+    r"|poison|cleaner|cleaning (?:fluid|stuff|product)|detergent|(?:dishwasher|laundry|tide) pods?|button batter(?:y|ies)"
     r"|batteries|battery|magnets?|(?:fentanyl|pain|nicotine) patch|lamp oil|lighter fluid|weed killer"
     r"|rat poison|drain cleaner|window cleaner|paint thinner|gasoline)",
     "withdrawal": r"in (?:baclofen )?withdrawal|going through (?:baclofen )?withdrawal"
@@ -367,7 +372,7 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|end(?:ing)? (?:my|his|her|their) (?:own )?life|end(?:ing)? it all"
         r"|take (?:my|his|her|their) (?:own )?life"
         r"|wants? to die|want to be dead|better off dead|(?:does|do) not want to (?:live|be alive|be here)"
-        r"|(?:hurt|harm|cut)(?:ing)? (?:my|him|her|them)sel(?:f|ves)|self harm|no reason to live|988"
+        r"|(?<!not )(?<!never )(?:hurt|harm|cut)(?:ing)? (?:my|him|her|them)sel(?:f|ves)|self harm|no reason to live|988"
         r"|(?:cut|slit|slashed|cutting|slitting) (?:my|his|her|their) wrists?"
         r"|(?:took|swallowed|taken|overdosed)(?: \w+){0,8} on purpose"
         # a whole bottle reads as intent; "too many pills" alone is an overdose (911 without 988)
@@ -406,7 +411,9 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r" everything|with it all)|(?:this|it) is goodbye|said goodbye (?:and|to (?:everyone|everybody|us))"
         r"|(?:written|wrote|writing|left) (?:my|a|his|her|the) (?:letters|goodbye|note (?:for|to))"
         r"|(?:made|making) peace with it|(?:no|do not see any|cannot see any) way out|hopeless"
-        r"|(?:no one|nobody|no body) (?:would|will|is going to) (?:miss|care|notice)|(?:no one|nobody) cares if"
+        r"|(?:no one|nobody|no body) (?:would|will|is going to) (?:miss|care|notice (?:if|when) (?:i|he|she)"
+        r" (?:was|were|am|is|had) (?:gone|dead|not here|not around)|notice (?:if|when) (?:i|he|she) (?:died|disappeared)"
+        r"|notice (?:i|he|she) (?:am|was|is) gone)|(?:no one|nobody) cares if"
         r" (?:i|he|she) (?:live|lives|die|dies)|(?:life|living)(?: \w+){0,4} (?:is not|not) worth"
         # a plan or means
         r"|(?:have|has|got|made|with) a plan to (?:end|die|kill|go)|(?:going to|gonna|want to) overdose"
@@ -444,9 +451,13 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|(?:would|had) rather (?:be dead|die|not be alive|not wake up)|(?:got|has|have|took|taking) (?:his|her|my|a|the)"
         r" (?:gun|rifle|pistol) out"
         r"|no point anymore|(?:nobody|no one) would (?:even )?(?:miss|notice|care)|tired of (?:fighting|living|being"
-        r" alive|it all)|(?:i am|am) ready to (?:go|die|be done)(?! to| home| for| out| back)"
+        r" alive|it all)|(?:i am|am) ready to (?:go|die|be done)(?! to| home| for| out| back| on| ahead| through| with| over)"
         r"|(?:take|takes|enough|many|much)(?: \w+){0,3} to (?:not|never) wake up"
-        r"|drive (?:my |the |his |her )?(?:car |wheelchair )?(?:into|off) (?:a|the) (?:tree|wall|bridge|lake|river|cliff)",
+        r"|drive (?:my |the |his |her )?(?:car |wheelchair )?(?:into|off) (?:a|the) (?:tree|wall|bridge|lake|river|cliff)"
+        # a jump planned, with or without the subject: "going to jump off the roof"
+        r"|(?:going to|gonna|about to|want to|wants to|will|plan to|planning to) (?:jump|throw (?:myself|himself"
+        r"|herself)) (?:off|from|in front of) (?:the |a |that |this )?(?:roof|bridge|ledge|cliff|balcony|building"
+        r"|window|car park|parking garage|multi storey|overpass|train|tracks|top)",
     ),
     (
         CRISIS,
@@ -494,6 +505,8 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"not breathing|stopped breathing|(?:taking|takes|taken) (?:only )?a breath (?:every|once every) (?:now and"
         r" (?:again|then)|so often|few seconds|\w+ seconds)|(?:fighting|struggling) for (?:air|breath|every breath)|(?:cannot|could not|unable to|can barely) breathe?"
         r"|(?:barely|hardly) breathing|quit breathing|gasping"
+        r"|(?:wheezing|wheezy|breathless|out of breath|short of breath)(?: \w+){0,4}? (?:cannot|could not|can barely"
+        r"|can hardly) (?:speak|talk|get (?:a|the) words? out)"
         r"|(?:cannot|could not) catch (?:my|his|her|their|a) breath|struggling for (?:air|breath)"
         r"|(?:cannot|could not) get (?:enough|any) (?:air|breath)"
         r"|(?:cannot|could not) get (?:any )?air"
@@ -518,7 +531,8 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|lost consciousness|losing consciousness|is out cold"
         r"|(?:going to|about to) (?:pass out|faint|black out|collapse)"
         r"|(?:cannot|could not) get (?:him|her|them) to (?:wake|respond)"
-        r"|(?:will not|would not|cannot|could not|not) (?:come|coming) (?:round|around|to(?= *$| and| yet"
+        r"|(?:will not|would not|cannot|could not|not) (?:come|coming) (?:(?:round|around)(?! (?:this|next|on|for|to|at"
+        r"|tomorrow|tonight|today|later|until|till|anymore|as often|much|because|she|he|we|i)\b)|to(?= *$| and| yet"
         r"| at all| now| please| help| what))"
         r"|(?:dropped|slumped|crumpled|collapsed|went down) (?:to|on|onto) the (?:floor|ground)"
         r"|(?:is|was|are) (?:lying |laying )?(?:face down )?on the (?:bathroom |kitchen |bedroom )?(?:floor|ground)"
@@ -527,6 +541,8 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|lifeless|(?:will not|would not|cannot|does not) open (?:my|his|her|their) eyes"
         r"|(?:will|would|does|do|did) not (?:he|she|they|you|it|my \w+) (?:wake|respond|answer|breathe)"
         r"|(?:will not|would not|cannot|could not|does not|did not) (?:rouse|arouse|come round|come around)"
+        r"(?! (?:this|next|on|for|to|at|tomorrow|tonight|today|later|until|till|anymore|as often|much|because|she|he"
+        r"|we|i)\b)"
         r"|why (?:is|are) (?:he|she|they|my \w+) not (?:waking|breathing|responding|moving)"
         r"|(?:on|lying on|laying on) the (?:\w+ )?floor (?:and )?(?:not moving|not responding|unconscious"
         r"|will not (?:move|wake|answer|respond))",
@@ -559,7 +575,10 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         "stroke",
         # one side of the body going: a stroke sign said without a subject ("... and one side's weak")
         r"(?:left|right|one) side (?:of (?:his|her|my|their) (?:body|face) )?(?:is |went |has gone |gone |just went )?"
-        r"(?:weak|numb|dead|limp|droopy|drooping)\b",
+        r"(?:weak|numb|dead|limp|droopy|drooping)\b"
+        # or the use of it lost: "he's suddenly lost the use of his left side"
+        r"|(?:lost|losing) (?:the )?(?:use of|feeling in|all feeling in|control of) (?:his|her|my|their|the|one)"
+        r" (?:(?:left|right) )?side\b",
     ),
     (
         EMERGENCY,
@@ -675,6 +694,7 @@ _INVERSION = frozenset(
     {"do", "does", "did", "can", "could", "will", "would", "should", "might", "may", "must", "shall"}
     | {"to", "make", "makes", "let", "cause", "causes", "be", "ever"}
 )
+_SUSPECTING = frozenset({"might", "may", "could", "must"})
 _HABIT_BEFORE = frozenset({"usually", "sometimes", "often", "always", "normally", "generally", "typically"})
 _HABIT_BEFORE |= {"occasionally"}
 _BOUNDARY = frozenset(
@@ -740,6 +760,7 @@ _QUESTION_START = frozenset(
 _QUESTION_WORDS_RE = lazy_pattern(
     r"\b(?:side effects?|risks?|normal|common|possible|chance|cause|causes|signs?|symptoms?|complications?"
     r"|if|question|about|mean|means|what|how|why)\b"
+    r"|\b(?:does|do|can|could|would|will|is|are) (?:that|it|this|they) (?:happen|happens|occur|a thing)\b"
 )
 
 # Vetoes that only hold a finding back to the possible tier: the sign is there, described as not new,
@@ -779,17 +800,57 @@ _RESOLVED_AFTER_RE = lazy_pattern(
     r"|\b(?:cleared|settled|healed) up\b|\bbut (?:it|they|that) (?:wore off|went away|passed|settled)\b|\bnothing since\b|\bnever \w+ (?:one|it|another|any|again) since\b"
     r"|\bbeen (?:fine|okay|ok|well|all right|alright) (?:ever )?since\b"
     r"(?! (?:breakfast|lunch|dinner|tea|this|last|yesterday|earlier|\w+ ago))"
+    r"|\b(?:but|and) (?:she|he|i|they|we) (?:was not|were not|did not|was never) (?:hurt|injured|harmed)\b"
+    r"|\b(?:but|and) (?:she|he|i|they) did not (?:hurt|injure|harm) (?:herself|himself|myself|themselves)\b"
+    r"|\bnothing (?:was )?(?:broken|broke)\b|\bbut that was (?:years|months|weeks|ages|a long time|a while) ago\b"
+    r"|\bbut that was (?:back )?in (?:the )?\w+\b"
+    # ... "but it went down by bedtime", "but once it was filled i loosened right up" ("went down" of a thing
+    # only: "then he went down" is a collapse; "passed out" and "passed away" are not an end)
+    r"|\b(?:but|and then|then|and)(?: \w+){0,4}? (?:it|they|that)(?: \w+){0,2}? (?:stopped|passed|went away"
+    r"|went down|came down|wore off|settled|eased|cleared up|healed|calmed down|picked up|improved)\b"
+    r"(?! (?:breathing|moving|responding|talking|eating|drinking|making|waking|answering|working|out|away))"
+    r"|\b(?:but|and then|then|and)(?: \w+){0,4}? (?:he|she|i|we)(?: \w+){0,2}? (?:perked up|picked up|loosened up"
+    r"|loosened|calmed down|settled down|recovered|got better|came round|came to)\b"
+    r"|\bonce (?:his|her|my|the|their|our) \w+(?: \w+)? (?:was|were|got|had been) (?:sorted|fixed|changed|adjusted"
+    r"|sorted out|increased|reduced|lowered|raised)\b"
     r"|\bbut (?:the \w+|it|everything|he|she|they) (?:was|were) (?:fine|okay|ok|all right|alright)\b"
     r"(?! (?:a|an|this|earlier|just|yesterday|until|till|before|\w+ ago)\b)"
 )
+# How it ended, said right after the sign ("the fever stopped by itself", "her breathing was slow after the op
+# but it picked up"), or the sign itself a stop said with when it stopped ("the alarm stopped after the refill").
+_ENDED_RIGHT_AFTER_RE = lazy_pattern(
+    r"(?: \w+){0,4}? (?:has |had |then |soon )?(?:stopped|passed|eased off|wore off|went away|died down"
+    r"|calmed down|cleared up|settled down)"
+    r"(?! (?:breathing|moving|responding|talking|eating|drinking|making|waking|answering|working|out|away))\b"
+)
+_STOPPED_WHEN_RE = lazy_pattern(
+    r" (?:\w+ )?(?:after|as soon as|once|when|within|by|straight away|right away|quickly|on its own|by itself"
+    r"|in the end)\b"
+)
 # Asking, said just before the sign ("I was wondering is itching ..."), or a case said after it ("... would that be
 # a warning sign", "... could that stop the medicine getting through"; "one day" makes any clause a case).
-_WONDERING_RE = lazy_pattern(r"\b(?:wondering|wonder|want(?:ed)? to know|curious)\b(?: \w+){0,4}$")
+_WONDERING_RE = lazy_pattern(
+    r"\b(?:wondering|wonder|want(?:ed)? to know|curious|difference between|tell apart"
+    r"|how (?:can|do|would|will|could) (?:i|you|we|they) (?:tell|know))\b(?: \w+){0,4}$"
+)
 _CASE_AFTER_RE = lazy_pattern(
     r"\b(?:would|could|might|will) (?:that|this|it|they|those|these) (?:be|mean|cause|stop|make|happen|count"
-    r"|affect)\b|\bif (?:i|he|she|we|they|you) ever\b"
+    r"|affect)\b|\bif (?:i|he|she|we|they|you) ever\b|\bif (?:we|i|you|they) (?:need|needed|have to|had to)\b"
 )
-_SOMEDAY_RE = lazy_pattern(r"\b(?:some day|someday|one day)\b(?! (?:after|since|later|ago|before|post))")
+# What a sign would mean, or what could cause one, asked before it: "the alarm, could that mean the catheter's
+# broken", "does pins and needles mean the pump isn't working", "can too much baclofen put someone in a coma".
+_MEANS_BEFORE_RE = lazy_pattern(
+    r"\b(?:(?:could|would|does|do|can|might|may) (?:that|this|it|they) mean|mean|means|meant)(?: that)?(?: \w+){0,2}$"
+    r"|\b(?:put|send|make|leave|knock|cause) (?:someone|somebody|a person|people|you|anyone|anybody)(?: \w+){0,2}$"
+    r"|\b(?:put|send|knock|leave)$"
+)
+_ASKED_FOR_AFTER_RE = lazy_pattern(
+    r"(?: \w+){0,2}? (?:can|could|would|will) you (?:please )?(?:tell|remind) me\b"
+)
+_SOMEDAY_RE = lazy_pattern(
+    r"\b(?:some day|someday|one day|one (?:morning|night|evening|afternoon)|one of these days|in the future)\b"
+    r"(?! (?:after|since|later|ago|before|post))"
+)
 # A sign asked about by what it means, said right after it: "is itching a sign of withdrawal".
 _SIGN_OF_AFTER_RE = lazy_pattern(
     r" (?:a |an )?(?:early |warning |common |usual |normal )?(?:sign|signs|symptom|symptoms|side effects?"
@@ -797,6 +858,8 @@ _SIGN_OF_AFTER_RE = lazy_pattern(
 )
 # How common a sign is, asked after it: "bleeding and bruising is that common after the surgery".
 _HOW_COMMON_AFTER_RE = lazy_pattern(
+    r"\b(?:is|are) (?:that|it|this|they|those) (?:a (?:real )?thing|(?:common|usual|likely|rare|normal)\b)"
+    r"|\b(?:does|do|can|could|would|will) (?:that|it|this|they) (?:happen|occur)\b|"
     r"\b(?:is|are) (?:that|it|this|they|those) (?:common|usual|likely|rare)\b"
 )
 # The sign as something someone mentioned: "my mum's neurologist mentioned bleeding and bruising".
@@ -810,6 +873,9 @@ _NEXT_TIME_RE = lazy_pattern(r"\b(?:the )?next time\b")
 # Whether something is a problem, asked: the "problem with the pump" is the question, not a report.
 _A_PROBLEM_RE = lazy_pattern(r"(?:problem|issue|risk)s? (?:with|for)\b")
 _EVERY_TIME_RE = lazy_pattern(r"\b(?:every|each|any) time\b|\banytime\b")
+_EVERY_TIME_JUST_BEFORE_RE = lazy_pattern(
+    r"\b(?:(?:every|each|any) time|anytime|whenever)(?: (?:the|my|his|her|it))?$"
+)
 # Where a clause ends: what follows "and now" or "but now" is news of its own.
 _CLAUSE_BREAK_RE = lazy_pattern(r"\b(?:and now|but now|now|but|and then|then)\b")
 # Words that make the subject people in general ("how many people have problems with the catheter").
@@ -866,6 +932,20 @@ _ASKS_ABOUT_RE = lazy_pattern(
 )
 # Asking about an explicit word rather than reporting ("what counts as an emergency", "when is it time to
 # call 911", "should we have an emergency plan"). Asking whether to call now is not this.
+# A fear of what the emergency services will or won't do: "i'm nervous the paramedics won't know the pump".
+_EXPLICIT_FEARED_RE = lazy_pattern(
+    r"\b(?:dread|frightened|terrified|scared|afraid|worried|worry|nervous|anxious|fear)(?: that)?(?: \w+){0,3}$"
+)
+_IF_FIRST_RE = lazy_pattern(r"^(?:(?:um|uh|so|okay|ok|well|and) )*(?:if|say|suppose|supposing) ")
+_IF_AFTER_RE = lazy_pattern(
+    r" (?:if|when|in case) (?:the|it|he|she|they|i|we|you|my|his|her|their|there) (?!(?:\w+ ){0,2}(?:still|now"
+    r"|already|keeps)\b)"
+)
+# An event said as a case after the explicit word, whoever asks: "... or call my doctor if the pump beeps".
+_IF_EVENT_AFTER_RE = lazy_pattern(
+    r" (?:if|when|in case|whenever) (?:the pump|the alarm|it|that|this)(?: \w+)? (?:beeps|alarms|goes off|sounds"
+    r"|happens|starts|stops|runs out|runs low|runs dry|fails|breaks)\b"
+)
 _ASKS_NOW_RE = lazy_pattern(
     r"\b(?:should|do|can|must|shall) (?:i|we) (?:just )?(?:call|get|take|bring|phone|ring|dial|need to call"
     r"|need an|need to get|need to take|go to|drive|wait for)\b|\b(?:can|could|will|would) you (?:please )?(?:call"
@@ -948,6 +1028,19 @@ _TOPIC_NAMES = frozenset(
     | {"back", "up", "hot", "red", "open", "fast", "worse", "empty", "stopped", "moved", "wet", "weak"}
 )
 _ARTICLE_RE = lazy_pattern(r"^(?:the|a|an|about|some) ")
+# A sign that stopped, said just before it: "my daughter stopped having seizures once her meds were sorted".
+_ENDED_WHEN_FOUND_RE = lazy_pattern(
+    r"\b(?:stopped|went away|eased|settled|cleared up|passed|wore off) (?:as soon as|once|when|after)(?: \w+){0,3}"
+    r" (?:found|fixed|sorted|changed|replaced|refilled|treated|topped up|spotted)(?: \w+){0,2}$"
+)
+_STOPPED_BEFORE_RE = lazy_pattern(
+    r"\b(?:stopped|quit|no longer) (?:having|getting|has|gets|have|get)(?: (?:any|the|her|his|their|those|these))?$"
+)
+# Now, said between a past event and the sign: "the refill was missed last week and tonight she's delirious".
+_NOW_AFTER_PAST_RE = lazy_pattern(
+    r"\b(?:now|right now|tonight|today|this (?:morning|evening|afternoon)|at the moment|currently|just now"
+    r"|all of a sudden|suddenly)\b"
+)
 
 
 # A fear of what might come ("afraid of being paralyzed", "worried about him getting an infection").
@@ -955,6 +1048,7 @@ _ARTICLE_RE = lazy_pattern(r"^(?:the|a|an|about|some) ")
 # going wrong with the catheter keeps me up".
 _FEAR_FRAME_RE = lazy_pattern(
     r"\b(?:(?:lie|lying|lay) awake|(?:wondering|worrying|thinking) (?:about )?what (?:could|might|would)"
+    r"|overwhelmed (?:by|with|about)|(?:everything|anything|what|things) (?:that )?(?:could|might|can|may) go wrong"
     r"|(?:worst|biggest|greatest|main) (?:nightmare|fear|worry|dread)|(?:the|my) (?:thought|fear|idea|worry) of|what (?:scares|worries|frightens)"
     r" (?:me|us))\b"
 )
@@ -962,6 +1056,21 @@ _FEAR_FRAME_RE = lazy_pattern(
 _FEAR_AFTER_RE = lazy_pattern(
     r"\b(?:is|are|keeps?|has been) (?:on my mind|on our minds|playing on my mind|keeping me up)|\b(?:scares|worries"
     r"|frightens|terrifies) (?:me|us|him|her)\b|\bkeeps? me (?:up|awake)\b"
+)
+# A fear of what may come, said before the sign: a fear word followed by what it is of ("about the", "of
+# being", "the day", "the pump running out"), or by a future ("that ... will take ages", "... might stop"),
+# with no report of now between the fear and the sign. A negated will is not a future: "i'm scared she
+# won't wake up" is now.
+_FEAR_OF_WHAT_MAY_COME_RE = lazy_pattern(
+    r"\b(?P<fear>dread|dreading|panic|panicking|frightened|terrified|scared|afraid|worried|worry|worries|worrying"
+    r"|nervous|anxious|fret|fretting|fear|fearful)(?: (?:a lot|so much|constantly|sick|all the time))?"
+    r" (?:(?:about|of|for) |the (?:day|thought|idea|moment|time) |(?:that )?(?:\w+ ){0,7}?(?:will|would|might"
+    r"|could|may|going to|gonna|ever)\b(?! not\b)|(?:being|losing|getting|having|ending up|going)\b"
+    r"|(?:the|my|his|her|our|their|a) \w+(?: \w+)? \w+ing\b)"
+)
+_PRESENT_REPORT_RE = lazy_pattern(
+    r"\b(?:he|she|it|they|i|we|you|my \w+|his \w+|her \w+) (?:is|are|am|has|have) (?!been\b)"
+    r"|\b(?:right now|at the moment|just now|now)\b"
 )
 _TALKED_ABOUT_RE = lazy_pattern(
     r" (?:\w+ ){0,2}?(?:they|people|you|doctors|nurses|the nurses?|the leaflet|the booklet) (?:talk|talked|read|hear"
@@ -994,13 +1103,25 @@ def _veto(text: str, start: int, end: int, asking: bool = False) -> str | None:
         return "feared"
     if _FEAR_FRAME_RE.search(text, 0, start) or _FEAR_AFTER_RE.search(text, end):
         return "feared"
+    frame = _FEAR_FRAME_RE.search(text, 0, end)  # "my worst fear is the itching": the frame ends in the match
+    if frame is not None and frame.end() < end and not _PRESENT_REPORT_RE.search(text, frame.end(), end):
+        return "feared"
+    fear = _FEAR_OF_WHAT_MAY_COME_RE.search(text)
+    if (
+        fear is not None
+        and fear.start() < start
+        and not _PRESENT_REPORT_RE.search(text, fear.end("fear"), start)
+    ):
+        return "feared"  # "i dread the day the battery alarm goes off", not "i'm scared, he is not breathing"
     if _TALKED_ABOUT_RE.match(text, end):  # "the itching they talk about with withdrawal": the sign discussed
         return "general"
     if _WONDERING_RE.search(text, 0, end):  # the sign within a few words of the wondering
         return "question"
     if asking and _SIGN_OF_AFTER_RE.match(text, end):  # "is one side weak a sign of a stroke"
         return "question"
-    if _HOW_COMMON_AFTER_RE.search(text, end):
+    if _HOW_COMMON_AFTER_RE.search(text, end) or _ASKED_FOR_AFTER_RE.match(text, end):
+        return "question"
+    if _MEANS_BEFORE_RE.search(text[:start].rstrip()):
         return "question"
     if _MENTIONED_BEFORE_RE.search(text, 0, start):
         return "general"
@@ -1010,9 +1131,16 @@ def _veto(text: str, start: int, end: int, asking: bool = False) -> str | None:
         return "hypothetical"
     if _NEXT_TIME_RE.search(text, 0, start):
         return "hypothetical"
-    if asking and _EVERY_TIME_RE.search(text, 0, start):
-        return "habit"
-    if _RESOLVED_AFTER_RE.search(text, end):
+    every_time = _EVERY_TIME_JUST_BEFORE_RE.search(text[:start].rstrip())
+    if (asking and _EVERY_TIME_RE.search(text, 0, start)) or every_time:
+        return "habit"  # "... to the er every time the pump beeps", not "every time i look at him he's blue"
+    if _RESOLVED_AFTER_RE.search(text, end) or _STOPPED_BEFORE_RE.search(text[:start].rstrip()):
+        return "over"
+    if _ENDED_WHEN_FOUND_RE.search(text[:start].rstrip()):
+        return "over"
+    if _ENDED_RIGHT_AFTER_RE.match(text, end) or (
+        text.endswith(("stopped", "quit"), start, end) and _STOPPED_WHEN_RE.match(text, end)
+    ):
         return "over"
     before = text[:start].split()
     while before and (before[-1] in _DETERMINERS or before[-1] in _ARTICLES):  # "why would my legs ..."
@@ -1021,8 +1149,13 @@ def _veto(text: str, start: int, end: int, asking: bool = False) -> str | None:
         previous = before[-1]
         if previous in _HABIT_BEFORE:
             return "habit"
-        if previous in _INVERSION and not (
-            previous == "do" and len(before) > 1 and before[-2] in _SUBJECT_PRONOUNS
+        suspected = (  # "he might be having a stroke", said, not asked: a suspicion of now
+            previous == "be" and len(before) > 2 and before[-2] in _SUSPECTING and not asking
+        )
+        if (
+            previous in _INVERSION
+            and not (previous == "do" and len(before) > 1 and before[-2] in _SUBJECT_PRONOUNS)
+            and not suspected
         ):
             return "question"
     near = before[-2:]
@@ -1063,7 +1196,8 @@ def _veto(text: str, start: int, end: int, asking: bool = False) -> str | None:
     if after is not None:
         return after.lastgroup.replace("_", " ").replace("long standing", "long-standing")
     clause_start, clause_end = _clause(text, start, end)
-    if _PAST_RE.search(text, clause_start, clause_end):
+    past = _PAST_RE.search(text, clause_start, clause_end)
+    if past is not None and not _NOW_AFTER_PAST_RE.search(text, past.end(), start):
         return "past"
     if _CONDITION_BEFORE_RE.search(text, 0, end) and not _ACUTE_RE.search(text):
         return "chronic condition"
@@ -1083,6 +1217,15 @@ def _always_veto(raw: str, text: str, rule: str, start: int, end: int) -> str | 
         return veto
     if rule == "explicit":
         if _EXPLICIT_FRAME_RE.search(text):
+            return "hypothetical"
+        feared = _EXPLICIT_FEARED_RE.search(text[:start].rstrip())
+        if feared is not None and not _PRESENT_REPORT_RE.search(text, feared.end(), start):
+            return "feared"
+        # asked about a case: "if the alarm sounded and she was fine, is it still urgent", "should I go to the
+        # ER or call my doctor if the pump beeps" (not "... if he's still shaking": that is now)
+        if _IF_FIRST_RE.search(text) and not _ASKS_NOW_RE.search(text):
+            return "hypothetical"
+        if (_asks(raw, text) and _IF_AFTER_RE.search(text, end)) or _IF_EVENT_AFTER_RE.search(text, end):
             return "hypothetical"
         if _ASKS_ABOUT_RE.search(text):
             return "question"
@@ -1276,6 +1419,12 @@ def check_always(raw: str) -> tuple[Finding, ...]:
             if veto is None:
                 return tuple(found)
     return tuple(found)
+
+
+def says_it_ended(text: str) -> bool:
+    """Whether normalized ``text`` says how something ended ("the beeping stopped after they refilled it"):
+    what the ``over`` veto reads after a sign, read anywhere (for the learned screen, which finds no sign)."""
+    return _RESOLVED_AFTER_RE.search(text) is not None
 
 
 def best(findings: tuple[Finding, ...]) -> Finding | None:
