@@ -303,7 +303,12 @@ def test_what_holds_the_learned_screen_back_is_in_the_explanation(monkeypatch, t
 
 
 @pytest.mark.parametrize(
-    "text", ["i've had enough of this rain i'm done with it", "um um sorry it takes me a while"]
+    "text",
+    [
+        "i've had enough of this rain i'm done with it",
+        "um um sorry it takes me a while",
+        "okay i'm ready to go on with the next question",
+    ],
 )
 def test_everyday_words_that_sound_like_a_last_word_are_not_a_crisis(text):
     assert not safety.assess(text, use_model=False).sure
@@ -483,3 +488,77 @@ def test_the_learned_screen_alone_is_never_sure_of_words_a_topic_intents_list_di
 def test_signs_with_words_between_their_parts_and_questions_after_them(intent, said, sure):
     decided = safety.assess_request(intent, [said])
     assert decided.sure is sure and decided.tier >= Tier.POSSIBLE, decided
+
+
+# ---- families from fresh set 15's first pass (each said here in other words) ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she's lost the use of her right side all of a sudden",  # one side lost
+        "caught the twins holding an open bottle of grandad's tablets",  # found with the emptied container
+        "she missed her refill last week and tonight she's burning up and confused",  # now, after the past
+        "she's wheezing so much she can hardly talk",  # too short of breath to speak
+        "i think he might be having a stroke",  # a suspicion of now, said, not asked
+    ],
+)
+def test_danger_now_said_in_new_ways_is_sure_by_the_rules(text):
+    assert safety.assess(text, use_model=False).sure, safety.assess(text, use_model=False, explain=True)
+
+
+def test_a_jump_planned_is_a_crisis_with_or_without_its_subject():
+    for text in ("he says he's going to jump off the bridge", "going to jump from the car park roof"):
+        decided = safety.assess(text, use_model=False)
+        assert decided.sure and decided.kind == safety.CRISIS, (text, decided)
+
+
+@pytest.mark.parametrize(
+    ("text", "veto"),
+    [
+        ("he stopped having fits once his tablets were changed", "over"),
+        ("is there a way to tell the difference between a fit and a spasm", "question"),
+        ("should we call an ambulance or the clinic if the pump alarms", "hypothetical"),
+        ("if the pump beeped but she seemed fine is it still urgent", "hypothetical"),
+        ("i'm overwhelmed by everything that might go wrong with his catheter", "feared"),
+    ],
+)
+def test_a_sign_that_stopped_is_compared_or_is_a_case_is_held_back(text, veto):
+    decided = safety.assess(text, use_model=False, explain=True)
+    assert not decided.sure
+    assert any(reason.endswith(f"vetoed: {veto}") for reason in decided.reasons), decided
+
+
+def test_nobody_noticing_is_a_crisis_only_of_a_person_gone():
+    assert safety.assess("nobody would notice if i was gone", use_model=False).kind == safety.CRISIS
+    worry = safety.assess("i'm worried the pump will run out and nobody will notice", use_model=False)
+    assert worry.kind != safety.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "tier", "why"),
+    [
+        ("i'm scared she'll run a fever and nobody will realise", Tier.POSSIBLE, "a fear of what may come"),
+        (
+            "the alarm stopped after the nurse refilled it this morning",
+            Tier.POSSIBLE,
+            "the words say it ended",
+        ),
+        ("her breathing keeps slowing right down and i'm scared she's going to stop", Tier.SURE, "sure"),
+        ("honestly there's no rush we've got all afternoon", Tier.POSSIBLE, "not urgent"),
+        (
+            "the pump might be right for my dad since he can't bend his knees",
+            Tier.POSSIBLE,
+            "whom the therapy is for",
+        ),
+    ],
+)
+def test_the_learned_screen_alone_is_not_sure_of_a_fear_an_ending_no_hurry_or_a_candidacy(
+    monkeypatch, text, tier, why
+):
+    from itb_skill.safety import learned
+
+    monkeypatch.setattr(learned, "score", scoring(0.99))
+    decided = safety.assess(text, use_rules=False, explain=True)
+    assert decided.tier is tier
+    assert any(reason.startswith("model") and why in reason for reason in decided.reasons), decided

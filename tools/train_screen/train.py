@@ -13,6 +13,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold
 
 import corpora
+from itb_skill import safety
 from itb_skill.safety import learned, rules
 from train_screen.data import CRISIS, EMERGENCY, NONE, Example, examples, fingerprint
 
@@ -22,7 +23,7 @@ FOLDS = 5
 SEED = 20261129
 # The sure threshold lets at most this share of the negatives' out-of-fold scores through (full emergency
 # response); the possible threshold at most this share (911 opener before the answer).
-SURE_FALSE_ALARMS = 0.01
+SURE_FALSE_ALARMS = 0.0075
 POSSIBLE_FALSE_ALARMS = 0.04
 MIN_SURE, MIN_POSSIBLE = 0.5, 0.2
 
@@ -86,6 +87,11 @@ def quantize(weights: np.ndarray) -> tuple[bytes, float]:
     return q.tobytes(), scale
 
 
+def held(text: str) -> bool:
+    """Whether the words hold the learned screen back from being sure of ``text`` (``safety.model_hold``)."""
+    return safety.model_hold(text) is not None
+
+
 def rule_tier(text: str) -> int:
     finding = rules.best(rules.check(text))
     return 0 if finding is None else finding.tier
@@ -100,7 +106,8 @@ def metrics(data: list[Example], scores: np.ndarray, sure: float, possible: floa
     negatives = [i for i in originals.values() if data[i].label == NONE]
     tiers_rules = {i: rule_tier(data[i].text) for i in originals.values()}
     tiers_model = {
-        i: 2 if scores[i] >= sure else 1 if scores[i] >= possible else 0 for i in originals.values()
+        i: (1 if held(data[i].text) else 2) if scores[i] >= sure else 1 if scores[i] >= possible else 0
+        for i in originals.values()
     }
     out = {}
     for name, tier in (
@@ -122,7 +129,13 @@ def train(root: Path = corpora.ROOT) -> dict:
     data = examples()
     scores = out_of_fold(data)
     negative_scores = np.array([s for s, e in zip(scores, data, strict=True) if e.label == NONE])
-    sure = threshold(negative_scores, SURE_FALSE_ALARMS, MIN_SURE)
+    # The sure threshold counts only the negatives the learned screen alone could make sure: where the words
+    # hold it back (a fear of what may come, a sign said to be over...: ``safety.model_hold``), the decision
+    # is 911 first whatever the score, so a high score there is not a full response to budget for.
+    unheld_scores = np.array(
+        [s for s, e in zip(scores, data, strict=True) if e.label == NONE and not held(e.text)]
+    )
+    sure = threshold(unheld_scores, SURE_FALSE_ALARMS, MIN_SURE)
     possible = min(sure, threshold(negative_scores, POSSIBLE_FALSE_ALARMS, MIN_POSSIBLE))
     model = fit(data)
     order = [list(model.classes_).index(k) for k in (NONE, EMERGENCY, CRISIS)]

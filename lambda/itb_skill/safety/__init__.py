@@ -62,6 +62,7 @@ __all__ = [
     "Tier",
     "asks",
     "assess",
+    "model_hold",
     "assess_request",
     "emergency_speech",
     "fold",
@@ -100,6 +101,30 @@ _FINE_NOW = lazy_pattern(
     r"|doing (?:well|fine|great|ok|okay)"
     r"|(?:absolutely |perfectly |totally )?(?:fine|well|great|okay|ok|happy|comfortable|settled|grand))\b"
     r"(?! (?:until|till|before|earlier|this morning|a minute|an hour|yesterday))"
+)
+# A fear of what may come, as the frame of the whole utterance: "i'm nervous my son will get a fever and we
+# won't notice". Not a fear of what may be happening now ("i'm scared he might be having a stroke": "be" is
+# excluded), nor a fear said after a report ("her breaths are further apart, i'm scared she's going to stop").
+_FEAR_OF_WHAT_MAY_COME = lazy_pattern(
+    r"^(?:(?:um|uh|er|so|well|honestly|and|but|i|we|am|are|feel|get|getting|really|very|a|bit|little|quite"
+    r"|always|just|sometimes|often|still|kind|of|so|too|pretty|my|biggest|main|worst) ){0,6}"
+    r"(?:nervous|scared|afraid|worried|worry|worrying|terrified|frightened|dread|dreading|panic|panicking"
+    r"|fear|fearful|anxious|overwhelmed)\b(?: \w+){0,6}? (?:will|would|might|could|may|going to|gonna"
+    r"|ever)(?! be\b| have been\b) \w+"
+)
+# Not urgent, said so: "i'm not in any hurry", "no rush", "it's nothing urgent".
+_NOT_URGENT = lazy_pattern(
+    r"\b(?:not|no) (?:in )?(?:any |a |much of a )?(?:hurry|rush)\b|\bno rush\b"
+    r"|\b(?:not|nothing) (?:too |very )?urgent\b"
+)
+# Whom the therapy is for, asked even without its first words: "[is the] pump right for my husband who ...",
+# "my wife has ms and can barely bend her legs, is this for her".
+_FOR_WHOM = lazy_pattern(
+    r"\b(?:right|good|suitable|meant|an option|worth it) for (?:me|him|her|them|us|my \w+|someone|somebody"
+    r"|people|a person)\b"
+    r"|\b(?:is|would) (?:this|it|that|the pump|the therapy) (?:be )?(?:for|help)"
+    r" (?:me|him|her|them|us|my \w+)\b"
+    r"|\b(?:a )?(?:good )?candidate\b"
 )
 # A fact said for confirmation, ending in a tag question: "the catheter's made of silicone isn't it".
 _TAG_QUESTION_WORDS = r"\b(?:is|are|was|does|do|did|has|have|can|will) not (?:it|he|she|they|there|that)$"
@@ -183,14 +208,9 @@ def _assess_piece(
     caution: bool = False,
 ) -> Assessment:
     tier, kind, reasons = Tier.NONE, None, []
-    framed = False  # an explicit word said as a plan or a case ("call an ambulance if she ever ...")
-    over = False  # every sign the rules read is said to be over now ("... and it's long gone now")
+    findings: tuple[rules.Finding, ...] = ()
     if use_rules:
         findings = _READINGS[reading](piece)
-        framed = bool(findings) and all(
-            finding.rule.startswith("always:") and finding.veto == "hypothetical" for finding in findings
-        )
-        over = bool(findings) and all(finding.veto == "over" for finding in findings)
         best = rules.best(findings)
         if best is not None and best.tier:
             tier, kind = Tier(best.tier), best.kind
@@ -203,21 +223,9 @@ def _assess_piece(
         scored = learned.score(piece, explain=explain)
         model_tier = Tier(learned.tier(scored.danger))
         said = normalize(piece)
-        # Where the model alone is sure of an emergency (not a crisis), what holds it to possible (911 first,
-        # not the full response); the rules can still be sure.
         held = None
         if model_tier is Tier.SURE and not scored.crisis:
-            if fragment:
-                # Words a list type did not match, in a slot of a topic intent, are a fragment of a question
-                # read without the words that asked it ("is the pump better than {swallowing baclofen
-                # tablets}"); the catch-all's words that ask are a question read whole.
-                held = "words of a question"
-            elif _FINE_NOW.search(said):
-                held = "the person said to be well now"  # "... and he's in good spirits"
-            elif framed:
-                held = "the rules found the words framed as a case"  # "call an ambulance if she ever ..."
-            elif over:
-                held = "the rules found the sign said to be over"  # "... and it's long gone now"
+            held = _hold(said, fragment, findings)
         if held:
             model_tier = Tier.POSSIBLE
         cautious = (
@@ -239,6 +247,39 @@ def _assess_piece(
             # as well. Danger alone is not enough: "I'm going to faint" is a sign, not a plan.
             kind = CRISIS
     return Assessment(tier, kind, tuple(reasons))
+
+
+def _hold(said: str, fragment: bool, findings: tuple[rules.Finding, ...]) -> str | None:
+    """What holds the learned screen, sure of an emergency (not a crisis), to possible (911 first, not the
+    full response), or None: the rules can still be sure. ``said``: the normalized text; ``findings``: what
+    the rules found in it."""
+    if fragment:
+        # Words a list type did not match, in a slot of a topic intent, are a fragment of a question read
+        # without the words that asked it ("is the pump better than {swallowing baclofen tablets}"); the
+        # catch-all's words that ask are a question read whole.
+        return "words of a question"
+    if _FINE_NOW.search(said):
+        return "the person said to be well now"  # "... and he's in good spirits"
+    if _FEAR_OF_WHAT_MAY_COME.search(said):
+        return "a fear of what may come"  # "i'm nervous he'll get a fever and we won't notice"
+    if _NOT_URGENT.search(said):
+        return "the words say it is not urgent"  # "i'm not in any hurry", "it's nothing urgent"
+    if _FOR_WHOM.search(said):
+        return "a question of whom the therapy is for"  # "[is the] pump right for my husband who can't ..."
+    if findings and all(f.rule.startswith("always:") and f.veto == "hypothetical" for f in findings):
+        return "the rules found the words framed as a case"  # "call an ambulance if she ever ..."
+    if findings and all(finding.veto == "over" for finding in findings):
+        return "the rules found the sign said to be over"  # "... and it's long gone now"
+    if not any(finding.veto is None for finding in findings) and rules.says_it_ended(said):
+        return "the words say it ended"  # "the beeping stopped after they refilled it yesterday"
+    return None
+
+
+def model_hold(text: str) -> str | None:
+    """What the words of ``text`` say that holds the learned screen back from being sure (``_hold``; not
+    whether it was asked, which depends on how it reached the skill): the training tool chooses the sure
+    threshold among the negatives nothing holds back."""
+    return _hold(normalize(text), False, rules.check(text))
 
 
 def _more_alarming(decided: Assessment, found: Assessment, keep_all: bool) -> Assessment:
