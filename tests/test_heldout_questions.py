@@ -17,7 +17,12 @@ from itb_skill import content
 
 SET = Path(__file__).resolve().parent / "corpus" / "topics_unseen4.txt"
 SET_5 = SET.with_name("topics_unseen5.txt")
-SET_5_FLOOR = {"questions": 136, "advice": 32}  # first pass 135 and 27 (see its header)
+SET_5_FLOOR = {"questions": 147, "advice": 35}  # first pass 135 and 27; 147 and 35 with the topic matcher
+# Set 15, written and annotated the same way for the topic matcher, measured once (88 and 10, see its header).
+SET_15 = SET.with_name("topics_unseen15.txt")
+SET_15_FLOOR = {"questions": 87, "advice": 9}
+# Ordinary questions (no 911 expected) whose answer opens with the 911 sentence: today's count is a ceiling.
+OPENER_CEILING = {SET_5: 44, SET_15: 39}
 TEXTS = content.load("en-US")
 
 
@@ -82,3 +87,23 @@ def test_set_5_keeps_what_the_mechanism_fixes_won_and_never_says_yes_to_a_person
     assert found.questions[0] >= SET_5_FLOOR["questions"], heldout.report(scored_5)
     assert found.advice[0] >= SET_5_FLOOR["advice"], heldout.report(scored_5)
     assert found.yes_anywhere == 0, heldout.report(scored_5)
+
+
+@pytest.fixture(scope="module")
+def scored_15() -> list[heldout.Scored]:
+    return heldout.score(heldout.read(SET_15))
+
+
+def test_set_15_keeps_its_first_pass_and_never_says_yes_to_a_persons_state(scored_15):
+    found = heldout.figures(scored_15)
+    assert found.questions[0] >= SET_15_FLOOR["questions"], heldout.report(scored_15)
+    assert found.advice[0] >= SET_15_FLOOR["advice"], heldout.report(scored_15)
+    assert found.yes_anywhere == 0, heldout.report(scored_15)
+
+
+@pytest.mark.parametrize("path", sorted(OPENER_CEILING), ids=lambda path: path.stem)
+def test_ordinary_questions_hear_the_911_opener_no_more_often_than_today(path, scored_5, scored_15):
+    scored = scored_5 if path == SET_5 else scored_15
+    ordinary = [s for s in scored if not s.line.classes & {"CALL_911", "EMERGENCY_OK"}]
+    openers = [s.line.utterance for s in ordinary if heldout.first_sentence_says_911(s.speech)]
+    assert len(openers) <= OPENER_CEILING[path], openers
