@@ -562,3 +562,33 @@ def test_the_learned_screen_alone_is_not_sure_of_a_fear_an_ending_no_hurry_or_a_
     decided = safety.assess(text, use_rules=False, explain=True)
     assert decided.tier is tier
     assert any(reason.startswith("model") and why in reason for reason in decided.reasons), decided
+
+
+# ---- families from fresh set 16's first pass (each said here in other words) ----
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("numbness down her right side and she can't say what she means", {}),
+        ("we've given him his epipen and he's no better", {}),
+        ("on the kitchen floor", {"danger_start": True}),  # "out cold {on the kitchen floor}"
+        ("happening again and he's still going", {"danger_start": True}),  # "fitting {happening again ...}"
+    ],
+)
+def test_danger_now_from_set_16_families_is_sure_by_the_rules(text, reading):
+    assert safety.assess(text, use_model=False, **reading).sure
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("my dad nearly missed a refill once but we got him in in time", {}),
+        ("she's been seizure free since the dose change last spring", {}),
+        ("still going", {"danger_start": True}),  # "the pump's {still going}": working, not a sign
+        ("she's got a high fever and her refill was due last week", {"use_model": True}),  # sure: fever now
+    ],
+)
+def test_what_did_not_happen_or_is_over_is_not_sure_but_a_later_past_does_not_hide_a_sign(text, reading):
+    decided = safety.assess(text, use_model=reading.pop("use_model", False), **reading)
+    assert decided.sure is ("fever" in text), decided

@@ -578,7 +578,9 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"(?:weak|numb|dead|limp|droopy|drooping)\b"
         # or the use of it lost: "he's suddenly lost the use of his left side"
         r"|(?:lost|losing) (?:the )?(?:use of|feeling in|all feeling in|control of) (?:his|her|my|their|the|one)"
-        r" (?:(?:left|right) )?side\b",
+        r" (?:(?:left|right) )?side\b"
+        r"|(?:sudden )?(?:weakness|numbness) (?:all )?(?:down|in|on|through) (?:my|his|her|their|the|one) (?:left|right)"
+        r" side\b|(?:cannot|could not) (?:say|get out) what (?:i|he|she|they) (?:mean|means|want|wants)\b",
     ),
     (
         EMERGENCY,
@@ -619,6 +621,13 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|(?:cannot|could not) keep (?:food|water|fluids|liquids|anything) down"
         r"|(?:been|being) sick all (?:day|night|morning)|(?:cannot|could not|will not) stop (?:being sick"
         r"|retching|heaving|gagging)|dry heaving",
+    ),
+    (
+        EMERGENCY,
+        "reaction",
+        # an adrenaline pen used: a severe allergic reaction now ("we've given him his epipen and he's no better")
+        r"(?:used|gave|given|give|giving|had to use|jabbed|injected)(?: (?:him|her|me|them))?"
+        r"(?: (?:his|her|my|the|their|an|own))* (?:epipen|epi pen|adrenaline pen|adrenaline|auto ?injector)",
     ),
     (
         EMERGENCY,
@@ -778,7 +787,7 @@ _PAST_RE = lazy_pattern(
     r"|(?:during|at|after) (?:my|his|her|their|our|the) last (?:refill|visit|appointment|check up|checkup)"
     r"|at (?:university|college|uni|school)|in (?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december)(?! and now)"
-    r"|last (?:year|month|winter|summer|spring|fall|autumn|time)|already (?:checked|seen|sorted|fixed|treated"
+    r"|last (?:year|month|winter|summer|spring|fall|autumn|time|term|semester)|already (?:checked|seen|sorted|fixed|treated"
     r"|looked at)|(?:has|have|had) (?:gone|cleared) (?:now|away)|once (?:when|before|back)|back (?:in|when)|when (?:he|she|i|they|we) (?:was|were) (?:little|young"
     r"|a baby|a kid|a child|small|younger)|the (?:first|one|last) time|the time (?:the|when|that|he|she|i)"
     r"|in (?:nineteen|twenty) \w+|before (?:the|his|her|my|their) (?:pump|surgery|operation)|that was"
@@ -804,6 +813,8 @@ _RESOLVED_AFTER_RE = lazy_pattern(
     r"|\b(?:but|and) (?:she|he|i|they) did not (?:hurt|injure|harm) (?:herself|himself|myself|themselves)\b"
     r"|\bnothing (?:was )?(?:broken|broke)\b|\bbut that was (?:years|months|weeks|ages|a long time|a while) ago\b"
     r"|\bbut that was (?:back )?in (?:the )?\w+\b"
+    r"|\b(?:got|had|made|caught|did)(?: \w+){0,3} in time\b"
+    r"|\b(?:seizure|fit|symptom|trouble|problem|alarm|pain|infection) free (?:ever )?since\b"
     # ... "but it went down by bedtime", "but once it was filled i loosened right up" ("went down" of a thing
     # only: "then he went down" is a collapse; "passed out" and "passed away" are not an end)
     r"|\b(?:but|and then|then|and)(?: \w+){0,4}? (?:it|they|that)(?: \w+){0,2}? (?:stopped|passed|went away"
@@ -1035,7 +1046,10 @@ _ENDED_WHEN_FOUND_RE = lazy_pattern(
 )
 _STOPPED_BEFORE_RE = lazy_pattern(
     r"\b(?:stopped|quit|no longer) (?:having|getting|has|gets|have|get)(?: (?:any|the|her|his|their|those|these))?$"
+    r"|\b(?:nearly|almost)$"  # "my wife nearly ran out of baclofen once": it did not happen
 )
+# Another subject joined after the sign: what follows it is about something else.
+_ANOTHER_SUBJECT_RE = lazy_pattern(r"\b(?:and|but) (?:his|her|my|their|the|our|he|she|they|it) ")
 # Now, said between a past event and the sign: "the refill was missed last week and tonight she's delirious".
 _NOW_AFTER_PAST_RE = lazy_pattern(
     r"\b(?:now|right now|tonight|today|this (?:morning|evening|afternoon)|at the moment|currently|just now"
@@ -1197,6 +1211,13 @@ def _veto(text: str, start: int, end: int, asking: bool = False) -> str | None:
         return after.lastgroup.replace("_", " ").replace("long standing", "long-standing")
     clause_start, clause_end = _clause(text, start, end)
     past = _PAST_RE.search(text, clause_start, clause_end)
+    if (
+        past is not None
+        and past.start() >= end
+        and past.group().startswith("last ")
+        and _ANOTHER_SUBJECT_RE.search(text, end, past.start())
+    ):
+        past = None  # "she's got a high fever ... and her pump refill was due last week": the refill was past
     if past is not None and not _NOW_AFTER_PAST_RE.search(text, past.end(), start):
         return "past"
     if _CONDITION_BEFORE_RE.search(text, 0, end) and not _ACUTE_RE.search(text):
@@ -1375,6 +1396,16 @@ _PLACE_REST_RE = lazy_pattern(
     r"(?:here|over here|round|over|out here|to (?:the|my|our|this) (?:house|home|flat|apartment|address))"
     r"(?: now| right now| quick| quickly| fast| please| straight away)*"
 )
+_WHERE_REST_RE = lazy_pattern(
+    r"(?:in|on|at|by|under|next to|outside|inside) (?:the|his|her|my|our|their|a) (?:\w+ )?(?:bathroom|bedroom"
+    r"|kitchen|hall|hallway|living room|lounge|garden|floor|bed|chair|wheelchair|car|shower|bath|toilet|stairs"
+    r"|landing|street|garage|yard|driveway|sofa|couch)(?: now| right now| again| please| help)*"
+)
+_HAPPENING_NOW_REST_RE = lazy_pattern(
+    r"(?:(?:it is |is )?(?:happening|going on) (?:now|right now|again)(?: and)?)?"
+    r"(?: ?(?:he|she|they) (?:is|are) still (?:going|at it|doing it|happening))?(?: now| right now| please| help)*"
+    r"(?<=\w)"
+)
 _DESTINATION_RE = lazy_pattern(
     r"(?:the )?(?:er|e r|emergency room|emergency|hospital|urgent care|a and e)(?: now| right now)?"
 )
@@ -1398,6 +1429,10 @@ def check_after_danger_start(raw: str) -> tuple[Finding, ...]:
         return (Finding("always:to_the_er", EMERGENCY),)
     if text and _PLACE_REST_RE.fullmatch(text):
         return (Finding("always:plea", EMERGENCY),)
+    if text and (_WHERE_REST_RE.fullmatch(text) or _HAPPENING_NOW_REST_RE.fullmatch(text)):
+        # the sign said first, then only where the person is or that it is happening now: "out cold {in the
+        # bathroom}", "seizure {happening now she's still going}"
+        return (Finding("always:sign_where_or_now", EMERGENCY),)
     if text and _DANGER_VERB_REST_RE.match(text):
         return (Finding("always:unconscious", EMERGENCY),)
     found = check_report(raw)
