@@ -301,7 +301,9 @@ FIRST_PASS_FULL = {
     "emergencies_unseen11.txt": 188,
     "emergencies_unseen12.txt": 195,
     "emergencies_unseen13.txt": 198,
+    "emergencies_unseen14.txt": 196,
     "emergencies_unseen15.txt": 192,
+    "emergencies_unseen16.txt": 195,
 }
 
 

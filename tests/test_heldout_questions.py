@@ -21,8 +21,10 @@ SET_5_FLOOR = {"questions": 147, "advice": 35}  # first pass 135 and 27; 147 and
 # Set 15, written and annotated the same way for the topic matcher, measured once (88 and 10, see its header).
 SET_15 = SET.with_name("topics_unseen15.txt")
 SET_15_FLOOR = {"questions": 87, "advice": 9}
+SET_16 = SET.with_name("topics_unseen16.txt")  # the same, measured once on the final mechanism of its stop
+SET_16_FLOOR = {"questions": 77, "advice": 8}
 # Ordinary questions (no 911 expected) whose answer opens with the 911 sentence: today's count is a ceiling.
-OPENER_CEILING = {SET_5: 44, SET_15: 39}
+OPENER_CEILING = {SET_5: 44, SET_15: 39, SET_16: 53}
 TEXTS = content.load("en-US")
 
 
@@ -90,20 +92,24 @@ def test_set_5_keeps_what_the_mechanism_fixes_won_and_never_says_yes_to_a_person
 
 
 @pytest.fixture(scope="module")
-def scored_15() -> list[heldout.Scored]:
-    return heldout.score(heldout.read(SET_15))
+def scored_later() -> dict[Path, list[heldout.Scored]]:
+    return {path: heldout.score(heldout.read(path)) for path in (SET_15, SET_16)}
 
 
-def test_set_15_keeps_its_first_pass_and_never_says_yes_to_a_persons_state(scored_15):
-    found = heldout.figures(scored_15)
-    assert found.questions[0] >= SET_15_FLOOR["questions"], heldout.report(scored_15)
-    assert found.advice[0] >= SET_15_FLOOR["advice"], heldout.report(scored_15)
-    assert found.yes_anywhere == 0, heldout.report(scored_15)
+@pytest.mark.parametrize(
+    ("path", "floor"), [(SET_15, SET_15_FLOOR), (SET_16, SET_16_FLOOR)], ids=["set_15", "set_16"]
+)
+def test_a_later_set_keeps_its_first_pass_and_never_says_yes_to_a_persons_state(path, floor, scored_later):
+    scored = scored_later[path]
+    found = heldout.figures(scored)
+    assert found.questions[0] >= floor["questions"], heldout.report(scored)
+    assert found.advice[0] >= floor["advice"], heldout.report(scored)
+    assert found.yes_anywhere == 0, heldout.report(scored)
 
 
 @pytest.mark.parametrize("path", sorted(OPENER_CEILING), ids=lambda path: path.stem)
-def test_ordinary_questions_hear_the_911_opener_no_more_often_than_today(path, scored_5, scored_15):
-    scored = scored_5 if path == SET_5 else scored_15
+def test_ordinary_questions_hear_the_911_opener_no_more_often_than_today(path, scored_5, scored_later):
+    scored = scored_5 if path == SET_5 else scored_later[path]
     ordinary = [s for s in scored if not s.line.classes & {"CALL_911", "EMERGENCY_OK"}]
     openers = [s.line.utterance for s in ordinary if heldout.first_sentence_says_911(s.speech)]
     assert len(openers) <= OPENER_CEILING[path], openers

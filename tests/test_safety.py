@@ -508,7 +508,11 @@ def test_danger_now_said_in_new_ways_is_sure_by_the_rules(text):
 
 
 def test_a_jump_planned_is_a_crisis_with_or_without_its_subject():
-    for text in ("he says he's going to jump off the bridge", "going to jump from the car park roof"):
+    for text in (
+        "he says he's going to jump off the bridge",
+        "going to jump from the car park roof",
+        "can't stop thinking about the bridge so i'm heading there now",  # on the way (set 14)
+    ):
         decided = safety.assess(text, use_model=False)
         assert decided.sure and decided.kind == safety.CRISIS, (text, decided)
 

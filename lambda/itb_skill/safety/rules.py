@@ -454,6 +454,9 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r" alive|it all)|(?:i am|am) ready to (?:go|die|be done)(?! to| home| for| out| back| on| ahead| through| with| over)"
         r"|(?:take|takes|enough|many|much)(?: \w+){0,3} to (?:not|never) wake up"
         r"|drive (?:my |the |his |her )?(?:car |wheelchair )?(?:into|off) (?:a|the) (?:tree|wall|bridge|lake|river|cliff)"
+        # on the way to a place to fall from: "i keep thinking about the railway line and i'm walking there now"
+        r"|(?:railway|train tracks|tracks|bridge|cliff|ledge|roof|motorway|overpass)(?: \w+){0,6}"
+        r" (?:walking|going|heading|driving|wheeling|on my way) (?:there|over there|to it|down there)\b"
         # a jump planned, with or without the subject: "going to jump off the roof"
         r"|(?:going to|gonna|about to|want to|wants to|will|plan to|planning to) (?:jump|throw (?:myself|himself"
         r"|herself)) (?:off|from|in front of) (?:the |a |that |this )?(?:roof|bridge|ledge|cliff|balcony|building"
@@ -621,6 +624,14 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|(?:cannot|could not) keep (?:food|water|fluids|liquids|anything) down"
         r"|(?:been|being) sick all (?:day|night|morning)|(?:cannot|could not|will not) stop (?:being sick"
         r"|retching|heaving|gagging)|dry heaving",
+    ),
+    (
+        EMERGENCY,
+        "poisoning",
+        # a poison swallowed, whoever by: "grandma drank a glass of weed killer thinking it was juice"
+        r"(?:drank|drunk|swallowed|ate|eaten|chewed|bit into|sucked on|licked)(?: \w+){0,4}? (?:bleach|antifreeze"
+        r"|weed killer|rat poison|drain cleaner|button batter(?:y|ies)|lamp oil|lighter fluid|paint thinner"
+        r"|gasoline|(?:dishwasher|laundry|tide) pods?)",
     ),
     (
         EMERGENCY,
