@@ -66,6 +66,7 @@ def function_dir(tmp_path) -> Path:
     (folder / "pkg" / "__pycache__" / "__init__.cpython-311.pyc").write_bytes(b"\0")
     (folder / "tests" / "test_pkg.py").write_text("def test(): pass\n")
     (folder / "content" / "en-US.json").write_text("{}\n")
+    (folder / "content" / "README.md").write_text("# how to edit the words\n")
     (folder / "requirements.txt").write_text("# run-time deps\ntinydep==1.0\nboto3\n")
     return folder
 
@@ -85,6 +86,9 @@ def test_zip_holds_the_function_and_its_requirements_only(function_dir, wheelhou
     assert not any("__pycache__" in n or n.endswith(".pyc") for n in contents)
     assert not any(n.startswith(("tests/", "bin/")) for n in contents)
     assert "requirements.txt" not in contents
+    assert (
+        "content/README.md" not in contents
+    )  # the editors' guide is read in the repository, not at run time
 
 
 @pytest.mark.parametrize("python", [None, sys.executable], ids=["sources only", "with bytecode"])

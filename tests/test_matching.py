@@ -47,3 +47,19 @@ def test_the_shipped_phrasings_are_the_models():
     # make lint runs `tools/phrasings.py --check` too; this says which file and why in the test report.
     shipped = json.loads((ROOT / "lambda/phrasings/en-US.json").read_text(encoding="utf-8"))
     assert json.loads(phrasings.render("en-US")) == shipped, "run make phrasings"
+
+
+@pytest.mark.parametrize(
+    ("initialization", "built"), [("on-demand", "False 0"), ("provisioned-concurrency", "True 1")]
+)
+def test_the_phrasings_are_built_ahead_only_where_no_user_waits(initialization, built):
+    import os
+    import subprocess
+
+    code = (
+        "import sys, lambda_function; m = sys.modules.get('itb_skill.matching');"
+        " print(m is not None, len(m._built) if m else 0)"
+    )
+    env = {**os.environ, "AWS_LAMBDA_INITIALIZATION_TYPE": initialization, "PYTHONPATH": str(ROOT / "lambda")}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == built

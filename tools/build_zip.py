@@ -42,6 +42,9 @@ EXCLUDED_DIRS = {"__pycache__", ".pytest_cache", "tests"}  # at any depth
 EXCLUDED_TOP_DIRS = {"bin", "test", "data"}  # pip's console scripts; stray test or local data folders
 EXCLUDED_SUFFIXES = (".pyc", ".pyo")
 EXCLUDED_FILES = {"requirements.txt", ".DS_Store"}
+# Guides for the people who edit the function's data (lambda/content/README.md): read in the repository, never
+# at run time. Only the function's own folders: a dependency's files are its own business.
+EXCLUDED_OWN_DOCS = (".md",)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold: no build clock in the archive
 
 
@@ -110,6 +113,8 @@ def _files(root: Path, *, skip_runtime_provided: bool) -> Iterator[tuple[str, Pa
         if skip_runtime_provided and _is_runtime_provided(parts[0]):
             continue
         if path.suffix in EXCLUDED_SUFFIXES or path.name in EXCLUDED_FILES:
+            continue
+        if not skip_runtime_provided and path.suffix in EXCLUDED_OWN_DOCS:
             continue
         yield relative.as_posix(), path
 
