@@ -596,3 +596,18 @@ def test_danger_now_from_set_16_families_is_sure_by_the_rules(text, reading):
 def test_what_did_not_happen_or_is_over_is_not_sure_but_a_later_past_does_not_hide_a_sign(text, reading):
     decided = safety.assess(text, use_model=reading.pop("use_model", False), **reading)
     assert decided.sure is ("fever" in text), decided
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i mean he's not breathing",  # "i mean" is a filler, not "what would that mean"
+        "i'm scared call an ambulance",  # a fear said with a call for help is not a fear of the ambulance
+        "i'm terrified it's an emergency",
+        "he's not breathing can you tell me what to do",  # asking what to do, not asking for the date
+        "she's gone blue is that normal",
+        "he stopped breathing one night",  # a story's "one night" is not a case
+    ],
+)
+def test_this_stops_new_vetoes_do_not_catch_a_report_said_with_a_filler_or_a_plea(text):
+    assert safety.assess(text, use_model=False).sure, safety.assess(text, use_model=False, explain=True)

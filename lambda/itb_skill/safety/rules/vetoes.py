@@ -168,16 +168,19 @@ _CASE_AFTER_RE = lazy_pattern(
 # What a sign would mean, or what could cause one, asked before it: "the alarm, could that mean the catheter's
 # broken", "does pins and needles mean the pump isn't working", "can too much baclofen put someone in a coma".
 _MEANS_BEFORE_RE = lazy_pattern(
-    r"\b(?:(?:could|would|does|do|can|might|may) (?:that|this|it|they) mean|mean|means|meant)(?: that)?(?: \w+){0,2}$"
+    r"\b(?:(?:could|would|does|do|can|might|may) (?:that|this|it|they) mean"
+    r"|(?<!\bi )(?<!\byou )(?<!\bwe )(?:mean|means|meant))(?: that)?(?: \w+){0,2}$"  # not the filler "i mean"
     r"|\b(?:put|send|make|leave|knock|cause) (?:someone|somebody|a person|people|you|anyone|anybody)(?: \w+){0,2}$"
     r"|\b(?:put|send|knock|leave)$"
 )
+_WHAT_DAY_RE = lazy_pattern(r"\bwhat (?:day|date|time|year|month)\b")
 _ASKED_FOR_AFTER_RE = lazy_pattern(
     r"(?: \w+){0,2}? (?:can|could|would|will) you (?:please )?(?:tell|remind) me\b"
 )
 _SOMEDAY_RE = lazy_pattern(
-    r"\b(?:some day|someday|one day|one (?:morning|night|evening|afternoon)|one of these days|in the future)\b"
-    r"(?! (?:after|since|later|ago|before|post))"
+    r"\b(?:some day|someday|one day|one of these days|in the future)\b(?! (?:after|since|later|ago|before|post))"
+    # "one night" is a case only after a future: "i'm terrified i won't wake up one morning", not a story
+    r"|\b(?:will|would|might|could|may|going to|gonna)\b(?: \w+){0,8} one (?:morning|night|evening|afternoon)\b"
 )
 # A sign asked about by what it means, said right after it: "is itching a sign of withdrawal".
 _SIGN_OF_AFTER_RE = lazy_pattern(
@@ -186,7 +189,7 @@ _SIGN_OF_AFTER_RE = lazy_pattern(
 )
 # How common a sign is, asked after it: "bleeding and bruising is that common after the surgery".
 _HOW_COMMON_AFTER_RE = lazy_pattern(
-    r"\b(?:is|are) (?:that|it|this|they|those) (?:a (?:real )?thing|(?:common|usual|likely|rare|normal)\b)"
+    r"\b(?:is|are) (?:that|it|this|they|those) (?:a (?:real )?thing|(?:common|usual|likely|rare)\b)"
     r"|\b(?:does|do|can|could|would|will) (?:that|it|this|they) (?:happen|occur)\b|"
     r"\b(?:is|are) (?:that|it|this|they|those) (?:common|usual|likely|rare)\b"
 )
@@ -263,6 +266,9 @@ _ASKS_ABOUT_RE = lazy_pattern(
 # A fear of what the emergency services will or won't do: "i'm nervous the paramedics won't know the pump".
 _EXPLICIT_FEARED_RE = lazy_pattern(
     r"\b(?:dread|frightened|terrified|scared|afraid|worried|worry|nervous|anxious|fear)(?: that)?(?: \w+){0,3}$"
+)
+_EXPLICIT_WILL_RE = lazy_pattern(
+    r"(?: \w+)? (?:will|would|might|could|may|is going to|are going to|will not|would not|cannot|can not)\b"
 )
 _IF_FIRST_RE = lazy_pattern(r"^(?:(?:um|uh|so|okay|ok|well|and) )*(?:if|say|suppose|supposing) ")
 _IF_AFTER_RE = lazy_pattern(
@@ -375,8 +381,10 @@ def _veto(text: str, start: int, end: int, asking: bool = False) -> str | None:
         return "question"
     if asking and _SIGN_OF_AFTER_RE.match(text, end):  # "is one side weak a sign of a stroke"
         return "question"
-    if _HOW_COMMON_AFTER_RE.search(text, end) or _ASKED_FOR_AFTER_RE.match(text, end):
+    if _HOW_COMMON_AFTER_RE.search(text, end):
         return "question"
+    if _ASKED_FOR_AFTER_RE.match(text, end) and _WHAT_DAY_RE.search(text, start, end):
+        return "question"  # "i don't know what day it is, can you tell me": the date asked, not confusion
     if _MEANS_BEFORE_RE.search(text[:start].rstrip()):
         return "question"
     if _MENTIONED_BEFORE_RE.search(text, 0, start):
@@ -482,8 +490,12 @@ def _always_veto(raw: str, text: str, rule: str, start: int, end: int) -> str | 
         if _EXPLICIT_FRAME_RE.search(text):
             return "hypothetical"
         feared = _EXPLICIT_FEARED_RE.search(text[:start].rstrip())
-        if feared is not None and not _PRESENT_REPORT_RE.search(text, feared.end(), start):
-            return "feared"
+        if (
+            feared is not None
+            and _EXPLICIT_WILL_RE.match(text, end)
+            and not _PRESENT_REPORT_RE.search(text, feared.end(), start)
+        ):
+            return "feared"  # the services feared for what they will do, not called for: "... won't know the pump"
         # asked about a case: "if the alarm sounded and she was fine, is it still urgent", "should I go to the
         # ER or call my doctor if the pump beeps" (not "... if he's still shaking": that is now)
         if _IF_FIRST_RE.search(text) and not _ASKS_NOW_RE.search(text):
