@@ -611,3 +611,30 @@ def test_what_did_not_happen_or_is_over_is_not_sure_but_a_later_past_does_not_hi
 )
 def test_this_stops_new_vetoes_do_not_catch_a_report_said_with_a_filler_or_a_plea(text):
     assert safety.assess(text, use_model=False).sure, safety.assess(text, use_model=False, explain=True)
+
+
+def test_when_to_call_911_asked_as_a_question_of_fact_hears_911_first_not_the_full_response():
+    slot = safety.SlotText("question", "phone nine one one about his pump", None)
+    decided = safety.assess_request(safety.FACT_QUESTION_INTENT, [slot])
+    assert decided.tier is Tier.POSSIBLE, decided
+    sign = safety.SlotText("question", "do he's stopped breathing", None)  # "what should I {do he's ...}"
+    assert safety.assess_request(safety.FACT_QUESTION_INTENT, [sign]).sure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the rash i got after the dose went up calmed down after a week or so",
+        "i was a bit out of it after the operation but the nurses said that was normal",
+        "do we keep the emergency numbers on the fridge",
+    ],
+)
+def test_set_17_families_an_ending_further_on_what_the_doctors_called_normal_numbers_kept(text):
+    assert not safety.assess(text, use_model=False).sure, safety.assess(text, use_model=False, explain=True)
+
+
+def test_an_emergency_service_named_for_a_case_to_come_is_held_back():
+    decided = safety.assess(
+        "in case she's ever unresponsive what should i tell the ambulance crew", use_model=False
+    )
+    assert not decided.sure, decided

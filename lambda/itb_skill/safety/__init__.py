@@ -415,6 +415,16 @@ def assess_request(
         return Assessment(
             Tier.POSSIBLE, decided.kind, (f"intent {WHAT_IF_INTENT}: asked as a case", *decided.reasons)
         )
+    if (
+        intent_name == FACT_QUESTION_INTENT
+        and decided.sure
+        and decided.kind != CRISIS
+        and _only_explicit(decided)
+    ):
+        # "when should I {ring nine one one about the pump}": a question of fact whose only danger is the
+        # emergency word or number itself; its answer starts with 911 anyway
+        reason = f"intent {FACT_QUESTION_INTENT}: the emergency word asked about"
+        return Assessment(Tier.POSSIBLE, decided.kind, (reason, *decided.reasons))
     if intent_name == EMERGENCY_INTENT:  # the model heard an emergency: sure, crisis if a slot says so
         kind = CRISIS if decided.kind == CRISIS else EMERGENCY
         if not listed and not decided.sure and any(_asks_something(slot.value) for slot in slots):
@@ -441,6 +451,13 @@ _ASKING_WORDS = frozenset(
         "could",
     }
 )
+
+
+def _only_explicit(decided: Assessment) -> bool:
+    """Whether what made ``decided`` sure is the explicit-word rule alone (not a sign, not the model)."""
+    sure_reasons = [r for r in decided.reasons if r.startswith("rule ") and " vetoed" not in r]
+    sure_reasons += [r for r in decided.reasons if r.startswith("model ") and "(sure" in r]
+    return bool(sure_reasons) and all(r == "rule always:explicit" for r in sure_reasons)
 
 
 def _asks_something(value: object) -> bool:

@@ -131,6 +131,8 @@ _RESOLVED_AFTER_RE = lazy_pattern(
     r"|\bnothing (?:was )?(?:broken|broke)\b|\bbut that was (?:years|months|weeks|ages|a long time|a while) ago\b"
     r"|\bbut that was (?:back )?in (?:the )?\w+\b"
     r"|\b(?:got|had|made|caught|did)(?: \w+){0,3} in time\b"
+    r"|\b(?:they|the doctors?|the nurses?|the surgeon|the team|doctors|nurses) (?:said|told us|told me) (?:that|it)"
+    r" (?:was|is) (?:normal|expected|fine|nothing to worry about|to be expected)\b"
     r"|\b(?:seizure|fit|symptom|trouble|problem|alarm|pain|infection) free (?:ever )?since\b"
     # ... "but it went down by bedtime", "but once it was filled i loosened right up" ("went down" of a thing
     # only: "then he went down" is a collapse; "passed out" and "passed away" are not an end)
@@ -147,7 +149,7 @@ _RESOLVED_AFTER_RE = lazy_pattern(
 # How it ended, said right after the sign ("the fever stopped by itself", "her breathing was slow after the op
 # but it picked up"), or the sign itself a stop said with when it stopped ("the alarm stopped after the refill").
 _ENDED_RIGHT_AFTER_RE = lazy_pattern(
-    r"(?: \w+){0,4}? (?:has |had |then |soon )?(?:stopped|passed|eased off|wore off|went away|died down"
+    r"(?: \w+){0,6}? (?:has |had |then |soon )?(?:stopped|passed|eased off|wore off|went away|died down"
     r"|calmed down|cleared up|settled down)"
     r"(?! (?:breathing|moving|responding|talking|eating|drinking|making|waking|answering|working|out|away))\b"
 )
@@ -239,11 +241,15 @@ _OBJECTS = frozenset({"me", "him", "her", "them", "you", "us"})
 # An explicit word framed as a plan or a case ("in an emergency we would call 911").
 _EXPLICIT_FRAME_RE = lazy_pattern(
     r"\bif (?:(?:he|she|i|we|they|you|it|my \w+) )?ever\b"  # "call an ambulance if she ever gets floppy"
+    r"|\bin case (?:(?:he|she|i|we|they|you|it|my \w+) )?(?:is |are |am )?(?:ever|needs|gets|goes|stops|has)\b"
     r"|\bif (?:i am|we are|you are|they are) (?:not sure|unsure|in doubt)\b|\bwhich (?:one )?(?:should|do) (?:i|we)"
     r" (?:call|ring|phone)\b"
     r"|\b(?:in|for|during)(?: case of| the event of)? (?:an |a |the |any )?(?:emergency|emergencies)\b|\b(?:would|will|know to|knows to"
-    r"|going to|plan to) call 911\b|\b(?:emergency|urgent|911) (?:plan|card|bracelet|contact|contacts|number"
+    r"|going to|plan to) call 911\b|\b(?:emergency|urgent|911) (?:plan|card|bracelet|contact|contacts|number|numbers"
     r"|kit|information|info|instructions|letter|wallet card)\b"
+    # when to call, asked: "when should i ring nine one one about the pump", "how do i know when to call 911"
+    r"|\b(?:when|at what point|how do (?:i|we) know when|how will (?:i|we) know when)"
+    r" (?:should (?:i|we) |do (?:i|we) |would (?:i|we) |must (?:i|we) |to )?(?:call|ring|phone|dial|go)\b"
 )
 # Hypothetical or imagined: what follows is supposed, not reported.
 _SUPPOSING = frozenset({"say", "imagine", "pretend", "hypothetically", "ever"})
