@@ -638,3 +638,21 @@ def test_an_emergency_service_named_for_a_case_to_come_is_held_back():
         "in case she's ever unresponsive what should i tell the ambulance crew", use_model=False
     )
     assert not decided.sure, decided
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he's lost the vision in one eye all of a sudden",
+        "she's swallowed all her sleeping tablets",
+        "the bandage is soaked right through in blood",
+        "i'm so drowsy and it's getting worse by the minute",  # "by the" is not a song by a band
+    ],
+)
+def test_set_17_families_of_danger_now_are_sure_by_the_rules(text):
+    assert safety.assess(text, use_model=False).sure, safety.assess(text, use_model=False, explain=True)
+
+
+def test_a_running_car_in_a_garage_is_a_crisis_like_a_running_engine():
+    decided = safety.assess("he's in the car in the garage with the motor running", use_model=False)
+    assert decided.sure and decided.kind == safety.CRISIS, decided

@@ -260,7 +260,7 @@ _OTHER_ALARM_RE = lazy_pattern(
 )
 _MEDIA_RE = lazy_pattern(
     r"^(?:play|put on|listen to|shuffle|queue|sing)\b|\b(?:song|album|version|playlist|radio|podcast|movie"
-    r"|episode|band|lyrics|by the)\b"
+    r"|episode|band|lyrics)\b"  # not "by the": "getting worse by the minute"
 )
 # "is that a 911 thing", "is this considered an emergency": asking what counts, anywhere in the sentence.
 _ASKS_ABOUT_RE = lazy_pattern(

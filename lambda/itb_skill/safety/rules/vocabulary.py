@@ -123,7 +123,9 @@ _SIGNS: dict[str, str] = {
     r"|get (?:my|his|her|the) words out)"
     r"|drooping on one side|(?:weak|numb|dead|heavy) (?:arm|leg|hand) on one side"
     r"|(?:suddenly|all of a sudden) (?:slurring|blind|cannot see)"
-    r"|(?:lost|losing) (?:my|his|her|their) (?:vision|sight)",
+    r"|(?:lost|losing) (?:my|his|her|their) (?:vision|sight)"
+    r"|(?:lost|losing) (?:the |all )?(?:sight|vision) (?:in|of) (?:one|my|his|her|their|the \w+) eye"
+    r"|(?:arm|leg|hand|side)(?: has| is)? gone (?:dead|numb|floppy)",
     "fever": r"(?:(?:a|high|really|very|bad|raging|huge) )*(?<!hay )fever|a (?:high )?temperature|high temperature"
     r"|burning up|running a (?:high )?(?:fever|temperature)|feverish|(?:very|really|so|super|this|that) hot"
     r"|spiking (?:a )?(?:high )?(?:fever|temperature)|hot to the touch|roasting|on fire|boiling hot"
@@ -402,7 +404,7 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         r"|(?:go|going) to sleep for good|(?:had|have) enough(?! of)(?: \w+){0,4} (?:i am done(?! with)|finish it|end it)"
         r"|(?:standing|sitting|stood|sat|climbed|climbing|up|out) on (?:the|a) (?:edge of (?:the|a) )?(?:bridge|ledge|roof"
         r"|cliff|railing|train tracks|tracks|edge)|(?:in|inside) (?:the|my|a|his|her) (?:car|garage)(?: \w+){0,5} (?:with"
-        r" )?(?:the )?engine (?:running|on)|nothing (?:is|will) ever (?:going to )?(?:get|be) (?:any )?better|(?:drive|driving) (?:my|his|her|the) (?:car"
+        r" )?(?:the )?(?:engine|car|motor) (?:running|on)|nothing (?:is|will) ever (?:going to )?(?:get|be) (?:any )?better|(?:drive|driving) (?:my|his|her|the) (?:car"
         r"|wheelchair) (?:into|off)|(?:tonight|today) is the night|(?:want|wants) (?:it|everything|this) (?:all )?to"
         r" stop forever|(?:do not|does not) want to wake up (?:tomorrow|again|anymore)|never wake up again"
         r"|(?:going to|gonna) fix that tonight|take them all (?:tonight|today|at once|now)"
@@ -607,7 +609,7 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
         EMERGENCY,
         "overdose",
         r"(?:took|swallowed|taken) (?:a bunch of|a lot of|a handful of|all (?:of )?(?:my|his|her|their|the))"
-        r" (?:pills|meds|medicine|baclofen)|overdosed|overdosing"
+        r" (?:\w+ )?(?:pills|meds|medicine|baclofen|tablets)|overdosed|overdosing"
         r"|(?:took|taken|had|having|got|given) an overdose|gave too (?:much|many)"
         r"|(?:took|taken|got|gotten|given|gave (?:me|him|her|them)|received) too (?:much|many)"
         r"|(?:took|swallowed|taken|eaten|ate) (?:her|his|my|their|the) (?:whole|entire) (?:week|month|day|supply)"
@@ -630,7 +632,7 @@ _PHRASES = {
     # a pump alarm that keeps sounding ("it won't stop beeping")
     "alarm_sounding": r"(?:will not|would not|does not|cannot) stop (?:beeping|alarming|going off|chirping"
     r"|screaming)|keeps (?:on )?(?:beeping|alarming|going off|chirping)",
-    "blood_soaking": r"blood (?:is |keeps )?(?:soaking|seeping|coming|leaking) (?:through|out)|soaked (?:through )?with blood",
+    "blood_soaking": r"blood (?:is |keeps )?(?:soaking|seeping|coming|leaking) (?:through|out)|soaked (?:right )?(?:through )?(?:with|in) blood",
     "lost_feeling": r"(?:lost|losing|no) (?:all )?(?:feeling|sensation) in (?:both |my |his |her |their )?(?:legs|feet"
     r"|lower body)|dead weight from the waist down|(?:cannot|could not) lift (?:his|her|my|their) (?:legs|arms)"
     r" anymore",
