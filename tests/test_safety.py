@@ -656,3 +656,8 @@ def test_set_17_families_of_danger_now_are_sure_by_the_rules(text):
 def test_a_running_car_in_a_garage_is_a_crisis_like_a_running_engine():
     decided = safety.assess("he's in the car in the garage with the motor running", use_model=False)
     assert decided.sure and decided.kind == safety.CRISIS, decided
+
+
+def test_a_whole_bunch_of_tablets_taken_is_an_overdose_but_tablets_taken_along_are_not():
+    assert safety.assess("my mum's taken a whole bunch of her water tablets", use_model=False).sure
+    assert not safety.assess("he took a lot of his tablets with him on holiday", use_model=False).sure

@@ -77,7 +77,7 @@ def threshold(negative_scores: np.ndarray, share: float, floor: float) -> float:
 
 # Weights of one quantization step or less are dropped to zero: about a quarter of the non-zero buckets, each
 # moving a score by at most one step, and the zipped weights stay small (the deployment zip has a budget).
-PRUNE_STEPS = 3
+PRUNE_STEPS = 4
 
 
 def quantize(weights: np.ndarray) -> tuple[bytes, float]:

@@ -608,8 +608,9 @@ _ALWAYS: tuple[tuple[str, str, str], ...] = (
     (
         EMERGENCY,
         "overdose",
-        r"(?:took|swallowed|taken) (?:a bunch of|a lot of|a handful of|all (?:of )?(?:my|his|her|their|the))"
-        r" (?:\w+ )?(?:pills|meds|medicine|baclofen|tablets)|overdosed|overdosing"
+        r"(?:took|swallowed|taken) (?:a (?:whole )?bunch of|a lot of|a (?:whole )?handful of|loads of|lots of"
+        r"|all (?:of )?(?:my|his|her|their|the))(?: \w+){0,2} (?:pills|meds|medicine|baclofen|tablets)"
+        r"(?! (?:off|out|back|down|away|to|with|home|apart|on holiday|along|in (?:his|her|my|their) bag))|overdosed|overdosing"
         r"|(?:took|taken|had|having|got|given) an overdose|gave too (?:much|many)"
         r"|(?:took|taken|got|gotten|given|gave (?:me|him|her|them)|received) too (?:much|many)"
         r"|(?:took|swallowed|taken|eaten|ate) (?:her|his|my|their|the) (?:whole|entire) (?:week|month|day|supply)"
