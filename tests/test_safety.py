@@ -178,6 +178,12 @@ def test_a_sign_described_as_not_new_gets_911_first_not_the_full_response(text, 
         ("my biggest fear is the pump running out while we're away", "feared"),
         ("at night i lie awake wondering what could go wrong with the catheter", "feared"),
         ("my mum's neurologist mentioned bleeding and bruising is that common after the surgery", "question"),
+        # fresh set 15: a sign that stopped, two signs compared, an explicit word in a case, a fear
+        ("he stopped having fits once his tablets were changed", "over"),
+        ("is there a way to tell the difference between a fit and a spasm", "question"),
+        ("should we call an ambulance or the clinic if the pump alarms", "hypothetical"),
+        ("if the pump beeped but she seemed fine is it still urgent", "hypothetical"),
+        ("i'm overwhelmed by everything that might go wrong with his catheter", "feared"),
     ],
 )
 def test_a_sign_asked_about_or_supposed_is_held_back_by_a_named_veto(text, veto):
@@ -496,11 +502,24 @@ def test_signs_with_words_between_their_parts_and_questions_after_them(intent, s
 @pytest.mark.parametrize(
     "text",
     [
+        # fresh set 15
         "she's lost the use of her right side all of a sudden",  # one side lost
         "caught the twins holding an open bottle of grandad's tablets",  # found with the emptied container
         "she missed her refill last week and tonight she's burning up and confused",  # now, after the past
         "she's wheezing so much she can hardly talk",  # too short of breath to speak
         "i think he might be having a stroke",  # a suspicion of now, said, not asked
+        # fresh set 17
+        "he's lost the vision in one eye all of a sudden",
+        "she's swallowed all her sleeping tablets",
+        "the bandage is soaked right through in blood",
+        "i'm so drowsy and it's getting worse by the minute",  # "by the" is not a song by a band
+        # reports said with the words this stop's vetoes read, which must not hold them back
+        "i mean he's not breathing",  # "i mean" is a filler, not "what would that mean"
+        "i'm scared call an ambulance",  # a fear said with a call for help is not a fear of the ambulance
+        "i'm terrified it's an emergency",
+        "he's not breathing can you tell me what to do",  # asking what to do, not asking for the date
+        "she's gone blue is that normal",
+        "he stopped breathing one night",  # a story's "one night" is not a case
     ],
 )
 def test_danger_now_said_in_new_ways_is_sure_by_the_rules(text):
@@ -515,22 +534,6 @@ def test_a_jump_planned_is_a_crisis_with_or_without_its_subject():
     ):
         decided = safety.assess(text, use_model=False)
         assert decided.sure and decided.kind == safety.CRISIS, (text, decided)
-
-
-@pytest.mark.parametrize(
-    ("text", "veto"),
-    [
-        ("he stopped having fits once his tablets were changed", "over"),
-        ("is there a way to tell the difference between a fit and a spasm", "question"),
-        ("should we call an ambulance or the clinic if the pump alarms", "hypothetical"),
-        ("if the pump beeped but she seemed fine is it still urgent", "hypothetical"),
-        ("i'm overwhelmed by everything that might go wrong with his catheter", "feared"),
-    ],
-)
-def test_a_sign_that_stopped_is_compared_or_is_a_case_is_held_back(text, veto):
-    decided = safety.assess(text, use_model=False, explain=True)
-    assert not decided.sure
-    assert any(reason.endswith(f"vetoed: {veto}") for reason in decided.reasons), decided
 
 
 def test_nobody_noticing_is_a_crisis_only_of_a_person_gone():
@@ -598,21 +601,6 @@ def test_what_did_not_happen_or_is_over_is_not_sure_but_a_later_past_does_not_hi
     assert decided.sure is ("fever" in text), decided
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "i mean he's not breathing",  # "i mean" is a filler, not "what would that mean"
-        "i'm scared call an ambulance",  # a fear said with a call for help is not a fear of the ambulance
-        "i'm terrified it's an emergency",
-        "he's not breathing can you tell me what to do",  # asking what to do, not asking for the date
-        "she's gone blue is that normal",
-        "he stopped breathing one night",  # a story's "one night" is not a case
-    ],
-)
-def test_this_stops_new_vetoes_do_not_catch_a_report_said_with_a_filler_or_a_plea(text):
-    assert safety.assess(text, use_model=False).sure, safety.assess(text, use_model=False, explain=True)
-
-
 def test_when_to_call_911_asked_as_a_question_of_fact_hears_911_first_not_the_full_response():
     slot = safety.SlotText("question", "phone nine one one about his pump", None)
     decided = safety.assess_request(safety.FACT_QUESTION_INTENT, [slot])
@@ -638,19 +626,6 @@ def test_an_emergency_service_named_for_a_case_to_come_is_held_back():
         "in case she's ever unresponsive what should i tell the ambulance crew", use_model=False
     )
     assert not decided.sure, decided
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "he's lost the vision in one eye all of a sudden",
-        "she's swallowed all her sleeping tablets",
-        "the bandage is soaked right through in blood",
-        "i'm so drowsy and it's getting worse by the minute",  # "by the" is not a song by a band
-    ],
-)
-def test_set_17_families_of_danger_now_are_sure_by_the_rules(text):
-    assert safety.assess(text, use_model=False).sure, safety.assess(text, use_model=False, explain=True)
 
 
 def test_a_running_car_in_a_garage_is_a_crisis_like_a_running_engine():
