@@ -246,11 +246,11 @@ def _unplaced_reply(content: Content, text: str | None, seen: tuple[str, ...], *
     fallback."""
     from itb_skill import matching  # only free text needs it: not imported at a cold start
 
-    match = matching.best(content, text)
-    matched = match.topic if match is not None and match.confident else None
     said = find_statement(content, text)
-    if matched is not None and (asked or said is None):
-        return topic_reply(content, matched, seen=seen, understood=asked)
+    if asked or said is None:  # a statement's own reply needs no phrasing looked up
+        match = matching.best(content, text)
+        if match is not None and match.confident:
+            return topic_reply(content, match.topic, seen=seen, understood=asked)
     if said is None:
         return fallback_reply(content)
     if said in content.topics:
